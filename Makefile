@@ -1,0 +1,58 @@
+# Samspill. `make demo` sets everything up and starts the demo; `make test` runs all tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_ENV := DJANGO_DEBUG=1
+PYTEST_ARGS ?=
+
+.PHONY: install demo run test test-fast lint format messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --verbosity 0
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  Samspill demo: http://127.0.0.1:8000/polyfon/"
+	@echo "  Log in at http://127.0.0.1:8000/accounts/login/ with password samspill-demo as"
+	@echo "    sekretariat@polyfon.example.no  (secretariat of Polyfon)"
+	@echo "    medlem@polyfon.example.no       (member of Polyfon)"
+	@echo "    sekretariat@alrek.example.no    (secretariat of Alrek helseklynge)"
+	@echo "  The task worker runs beside the web server; emails are printed here."
+	@echo ""
+	$(MAKE) --no-print-directory run
+
+run: install
+	$(DEMO_ENV) bash -c 'trap "kill 0" EXIT; $(BIN)/python manage.py db_worker & $(BIN)/python manage.py runserver 127.0.0.1:8000'
+
+test: install
+	$(BIN)/python -m pytest -n auto -q $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/python -m pytest -n auto -q -m "not e2e" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	cd samspill && ../$(BIN)/python ../manage.py makemessages -l nb -l nn -l en --no-obsolete
+	cd samspill && ../$(BIN)/python ../manage.py compilemessages
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,262 @@
+"""Measure pages with one cluster in the database and with N: queries must not grow with N.
+
+    python -m bench.run [--scale 50] [--repeat 15]
+
+Each scale is built in a throwaway database (SQLite files in a temporary directory, or
+samspill_bench_<scale> databases on the PostgreSQL server DATABASE_URL points to) by a child
+process, `python -m bench.run --measure-only --scale N`, which prints its results as JSON.
+"""
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Model
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django_scopes import scopes_disabled
+
+from bench.generate import generate
+from samspill.clusters.models import (
+    Agreement,
+    ClusterRole,
+    Node,
+    Organisation,
+    Person,
+    Subgroup,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    model: type[Model] | None = None  # a detail page shows the first such object in the cluster
+    in_cluster: bool = True  # takes the cluster's slug
+
+
+# Every page a capability adds belongs here, so that its cost is watched as the data grows.
+PAGES = [
+    Page("home", in_cluster=False),
+    Page("website:cluster_home"),
+    Page("website:participants"),
+    Page("clusters:dashboard"),
+    Page("clusters:organisation_list"),
+    Page("clusters:organisation_detail", Organisation),
+    Page("clusters:person_list"),
+    Page("clusters:person_detail", Person),
+    Page("clusters:membership_list"),
+    Page("clusters:node_list"),
+    Page("clusters:node_detail", Node),
+    Page("clusters:subgroup_list"),
+    Page("clusters:subgroup_detail", Subgroup),
+    Page("clusters:agreement_list"),
+    Page("clusters:agreement_detail", Agreement),
+    Page("clusters:balance"),
+    Page("clusters:import_list"),
+    Page("clusters:cluster_edit"),
+    Page("clusters:role_list"),
+    Page("clusters:organisation_create"),
+]
+MINIMAL = Page("bench_minimal", in_cluster=False)
+WARM_UPS = 2
+REPEATED = 10  # a query shape seen this often in one request is noted as a probable N+1
+
+
+def most_repeated(statements: list[str]) -> tuple[int, str]:
+    """The query that runs most often once its values are blanked out: a loop's fingerprint."""
+    shapes = Counter(re.sub(r"'[^']*'|\b\d+\b", "?", sql) for sql in statements)
+    shape, count = shapes.most_common(1)[0] if shapes else ("", 0)
+    return count, shape
+
+
+def measure_page(client, page: Page, cluster, repeat: int) -> dict:
+    kwargs = {"cluster": cluster.slug} if page.in_cluster else {}
+    if page.model is not None:
+        with scopes_disabled():
+            obj = page.model.objects.filter(cluster=cluster).order_by("pk").first()
+        if obj is None:
+            return {"skipped": f"no {page.model.__name__} in the cluster"}
+        kwargs["pk"] = obj.pk
+    try:
+        url = reverse(page.name, kwargs=kwargs)
+    except NoReverseMatch:
+        return {"skipped": "URL name does not reverse (view not written yet?)"}
+    try:
+        for _ in range(WARM_UPS):
+            client.get(url)
+        # Queries are counted on a request of their own: capturing them slows the timed ones.
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        # Read now: the next request resets the connection's query log that `captured` slices.
+        queries = len(captured.captured_queries)
+        repeated = most_repeated([q["sql"] for q in captured.captured_queries])
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+    except Exception as error:  # a broken view is reported, not fatal
+        return {"skipped": f"{type(error).__name__}: {error}".splitlines()[0][:200]}
+    return {
+        "url": url,
+        "status": response.status_code,
+        "queries": queries,
+        "repeated": repeated,
+        "median_ms": statistics.median(times),
+    }
+
+
+def measure(scale: int, repeat: int) -> dict:
+    """Build `scale` clusters in the current (throwaway) database and measure the first one."""
+    name = str(settings.DATABASES["default"]["NAME"])
+    if "bench" not in name:
+        sys.exit(f"refusing to fill {name}: --measure-only is for the bench's own databases")
+    # No HTTPS redirect and no manifest of collected static files under the test client.
+    override_settings(
+        ROOT_URLCONF="bench.urls",
+        SECURE_SSL_REDIRECT=False,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ).enable()
+    # Not Found lines and the missing collectstatic directory are the bench's doing, not news.
+    logging.getLogger("django.request").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", message="No directory at")
+    # stdout carries the JSON result; progress goes to stderr.
+    with contextlib.redirect_stdout(sys.stderr):
+        call_command("migrate", verbosity=0)
+        clusters = generate(scale)
+    cluster = clusters[0]
+    with scopes_disabled():
+        role = ClusterRole.objects.get(cluster=cluster, role=ClusterRole.Role.SECRETARIAT)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(role.user)
+    return {page.name: measure_page(client, page, cluster, repeat) for page in [MINIMAL, *PAGES]}
+
+
+def database_url(scale: int, tmp: str) -> str:
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{tmp}/bench-{scale}.sqlite3"
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path=f"/samspill_bench_{scale}"))
+
+
+@contextlib.contextmanager
+def server_database(scale: int):
+    """On PostgreSQL, a database of its own for one scale, dropped afterwards."""
+    if connection.vendor == "sqlite":
+        yield
+        return
+    name = connection.ops.quote_name(f"samspill_bench_{scale}")
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {name}")
+        cursor.execute(f"CREATE DATABASE {name}")
+    try:
+        yield
+    finally:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name}")
+
+
+def run_scale(scale: int, repeat: int, tmp: str) -> dict | None:
+    print(f"Building and measuring scale {scale} …", file=sys.stderr, flush=True)
+    with server_database(scale):
+        child = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.run",
+                "--measure-only",
+                f"--scale={scale}",
+                f"--repeat={repeat}",
+            ],
+            env={**os.environ, "DATABASE_URL": database_url(scale, tmp)},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+    if child.returncode != 0:
+        print(f"Scale {scale} failed (exit code {child.returncode}).", file=sys.stderr)
+        return None
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def report(small: dict | None, large: dict | None, scale: int) -> None:
+    if small is None or large is None:
+        print("No results: a scale failed to build or measure; see the errors above.")
+        print("flat: no; worst ratio: n/a")
+        return
+    floor = large[MINIMAL.name].get("median_ms")
+    print(
+        f"| page | queries at scale 1 | queries at scale {scale} | median ms at scale {scale} "
+        "| ratio |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: |")
+    notes, flat, ratios = [], True, []
+    for page in [MINIMAL, *PAGES]:
+        one, many = small.get(page.name, {}), large.get(page.name, {})
+        if "queries" not in one or "queries" not in many:
+            why = one.get("skipped") or many.get("skipped") or "not measured"
+            notes.append(f"- {page.name}: skipped: {why}")
+            continue
+        ratio = many["median_ms"] / floor if floor else float("nan")
+        ratios.append(ratio)
+        mark = "" if one["queries"] == many["queries"] else " ⚠"
+        flat = flat and not mark
+        print(
+            f"| {page.name} | {one['queries']} | {many['queries']}{mark} "
+            f"| {many['median_ms']:.1f} | {ratio:.1f} |"
+        )
+        if mark:
+            notes.append(
+                f"- {page.name}: NOT FLAT: {one['queries']} queries at scale 1, "
+                f"{many['queries']} at scale {scale}"
+            )
+        count, shape = many["repeated"]
+        if count >= REPEATED:
+            # The column list says little; the FROM and WHERE say which relation is looped over.
+            where = re.sub(r"^SELECT .*? FROM ", "SELECT … FROM ", shape)[:200]
+            notes.append(f"- {page.name}: one query runs {count} times: {where}")
+        for status in {one["status"], many["status"]} - {200}:
+            notes.append(f"- {page.name}: answered HTTP {status} ({many['url']})")
+    if notes:
+        print()
+        print("\n".join(notes))
+    print()
+    worst = f"{max(ratios):.1f}" if ratios else "n/a"
+    print(f"flat: {'yes' if flat and ratios else 'no'}; worst ratio: {worst}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=50, help="clusters in the large database")
+    parser.add_argument("--repeat", type=int, default=15, help="timed requests per page")
+    parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure_only:
+        print(json.dumps(measure(args.scale, args.repeat)))
+        return
+    with tempfile.TemporaryDirectory(prefix="samspill-bench-") as tmp:
+        small = run_scale(1, args.repeat, tmp)
+        large = run_scale(args.scale, args.repeat, tmp)
+    report(small, large, args.scale)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""Test settings that differ from development: tasks run immediately, hashing is fast."""
+
+from django.conf import settings
+from django.core.signals import setting_changed
+
+settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks defined while Django set up have already read TASKS; tell the handler it changed.
+setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+settings.SECURE_SSL_REDIRECT = False
+
+# Uploaded files from tests land in a throwaway folder.
+settings.MEDIA_ROOT = __import__("tempfile").mkdtemp(prefix="samspill-media-")

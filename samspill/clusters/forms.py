@@ -1,0 +1,291 @@
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Affiliation,
+    Agreement,
+    AgreementAppendix,
+    AgreementSignature,
+    AgreementVersion,
+    Cluster,
+    ClusterRole,
+    ImportBatch,
+    Membership,
+    Node,
+    Organisation,
+    Person,
+    Region,
+    Subgroup,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _unscoped_formfield(db_field, **kwargs):
+    # Form classes are built at import time, outside any cluster scope; __init__ narrows them.
+    if db_field.is_relation and hasattr(db_field.related_model.objects, "with_scopes_disabled"):
+        kwargs.setdefault("queryset", db_field.related_model.objects.with_scopes_disabled().all())
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class ClusterModelForm(forms.ModelForm):
+    """A model form for one cluster: choices of related rows are limited to that cluster."""
+
+    class Meta:
+        formfield_callback = _unscoped_formfield
+
+    def __init__(self, *args, cluster: Cluster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cluster = cluster
+        self.instance.cluster = cluster
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                model = field.queryset.model
+                if any(f.name == "cluster" for f in model._meta.fields):
+                    field.queryset = model.objects.with_scope(cluster=cluster).all()
+            if isinstance(field.widget, forms.DateInput):
+                field.widget = DateInput()
+
+    def _get_validation_exclusions(self):
+        # Parents set by the view (cluster, agreement, version …) are not form fields, but the
+        # unique constraints that involve them must be checked here, at the form, not later.
+        preset = {
+            f.name
+            for f in self.instance._meta.fields
+            if f.is_relation and getattr(self.instance, f.attname) is not None
+        }
+        return super()._get_validation_exclusions() - preset
+
+
+class ClusterSettingsForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("The languages and written standards the cluster uses."),
+    )
+
+    class Meta:
+        model = Cluster
+        fields = ["name", "short_name", "description", "vision", "languages", "logo", "is_public"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "vision": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class BaseRegionFormSet(forms.BaseInlineFormSet):
+    # Django's own duplicate messages name the field in English and point "below".
+    def get_unique_error_message(self, unique_check):
+        return _("Two regions cannot have the same name.")
+
+    def get_form_error(self):
+        return _("Another region already has this name.")
+
+
+RegionFormSet = forms.inlineformset_factory(
+    Cluster,
+    Region,
+    formset=BaseRegionFormSet,
+    fields=["name", "position"],
+    extra=2,
+    can_delete=False,
+)
+
+
+class OrganisationForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Organisation
+        fields = [
+            "name",
+            "short_name",
+            "organisation_number",
+            "kind",
+            "parent",
+            "county",
+            "region",
+            "website",
+        ]
+
+    # Wider than the nine stored digits so "964 967 636" reaches the check-digit validator.
+    organisation_number = forms.CharField(
+        label=capfirst(Organisation._meta.get_field("organisation_number").verbose_name),
+        help_text=Organisation._meta.get_field("organisation_number").help_text,
+        max_length=20,
+        required=False,
+    )
+
+    def clean_organisation_number(self):
+        # People write "971 035 854"; the model validator then checks the nine digits.
+        return self.cleaned_data["organisation_number"].replace(" ", "")
+
+
+class PersonForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Person
+        fields = ["name", "title", "email", "phone", "initials"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initials"].required = False
+        self.fields["initials"].help_text = _(
+            "Leave empty to have initials suggested from the name."
+        )
+        # While the name is typed, the help text under the initials shows the suggestion.
+        self.fields["name"].widget.attrs.update(
+            {
+                "hx-get": reverse("clusters:person_initials", args=[self.cluster.slug])
+                + (f"?exclude={self.instance.pk}" if self.instance.pk else ""),
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#id_initials_help",
+                "hx-swap": "innerHTML",
+            }
+        )
+
+    def clean_initials(self):
+        initials = self.cleaned_data["initials"].strip().upper()
+        taken = Person.objects.with_scope(cluster=self.cluster).filter(initials=initials)
+        if initials and taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("%(initials)s is already used by someone else in this cluster.")
+                % {"initials": initials},
+                code="taken",
+            )
+        return initials
+
+
+class AffiliationForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Affiliation
+        fields = ["organisation", "position", "starts_on", "ends_on"]
+
+
+class MembershipForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Membership
+        fields = [
+            "organisation",
+            "kind",
+            "subgroup",
+            "joined_on",
+            "left_on",
+            "region",
+            "node",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Membership.Kind.SUBGROUP_PARTY and not data.get("subgroup"):
+            self.add_error("subgroup", _("Choose the subgroup this organisation is a party to."))
+        if data.get("kind") != Membership.Kind.SUBGROUP_PARTY and data.get("subgroup"):
+            self.add_error(
+                "subgroup", _("Only a membership of kind “Subgroup party” can have a subgroup.")
+            )
+        joined, left = data.get("joined_on"), data.get("left_on")
+        if joined and left and left < joined:
+            self.add_error("left_on", _("The membership cannot end before it starts."))
+        if not data.get("region") and data.get("organisation"):
+            data["region"] = data["organisation"].region
+        return data
+
+
+class MembershipEndForm(forms.Form):
+    left_on = forms.DateField(label=_("Left"), widget=DateInput())
+
+
+class NodeForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Node
+        fields = [
+            "name",
+            "region",
+            "host_organisation",
+            "coordinator",
+            "status",
+            "starts_on",
+            "ends_on",
+        ]
+
+
+class SubgroupForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Subgroup
+        fields = ["name", "region", "description"]
+
+
+class AgreementForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Agreement
+        fields = ["kind", "title", "counterpart_cluster", "counterpart_name", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["counterpart_cluster"].queryset = Cluster.objects.exclude(pk=self.cluster.pk)
+
+    def clean(self):
+        data = super().clean()
+        collaboration = data.get("kind") == Agreement.Kind.COLLABORATION
+        if collaboration and not (data.get("counterpart_cluster") or data.get("counterpart_name")):
+            self.add_error(
+                "counterpart_name",
+                _("Name the other party, or choose the other cluster."),
+            )
+        return data
+
+
+class AgreementVersionForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = AgreementVersion
+        fields = ["label", "effective_from", "decided_in", "document"]
+
+
+class AgreementAppendixForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = AgreementAppendix
+        fields = ["number", "title", "document"]
+
+
+class AgreementSignatureForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = AgreementSignature
+        fields = ["organisation", "signed_on"]
+
+
+class RoleInviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        required=False,
+        help_text=_("Used when the person has no account yet."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=ClusterRole.Role.choices, initial=ClusterRole.Role.MEMBER
+    )
+
+
+class ImportUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file contains"), choices=ImportBatch.Kind.choices)
+    file = forms.FileField(
+        label=_("File"), help_text=_("CSV (comma or semicolon separated) or Excel (.xlsx).")
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload

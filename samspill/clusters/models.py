@@ -1,0 +1,607 @@
+"""The participant registry: who takes part in a cluster, where, and under which agreement.
+
+Every row except Cluster carries a `cluster` foreign key and a scoped manager, so a query
+outside `django_scopes.scope(cluster=...)` fails instead of reading another cluster's rows.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_scopes import ScopedManager, get_scope
+
+from .validators import validate_organisation_number
+
+DEFAULT_REGIONS = ["Øst", "Sør", "Vest", "Midt", "Nord"]
+
+DOCUMENT_TYPES = FileExtensionValidator(["pdf", "docx", "odt", "doc", "xlsx", "txt"])
+
+# Top-level paths a cluster's address must not take.
+RESERVED_SLUGS = {"accounts", "admin", "api", "i18n", "static", "media", "healthz"}
+
+
+def validate_cluster_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This address is reserved; choose another."))
+
+
+def cluster_slug(record) -> str:
+    """The slug of a row's cluster, without a query when that cluster is the active scope."""
+    current = get_scope().get("cluster")
+    if isinstance(current, Cluster) and current.pk == record.cluster_id:
+        return current.slug
+    return record.cluster.slug
+
+
+class Cluster(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=50)
+    slug = models.SlugField(
+        _("address"),
+        unique=True,
+        validators=[validate_cluster_slug],
+        help_text=_("Used in the web address."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="cluster-logos/", blank=True)
+    is_public = models.BooleanField(_("public pages published"), default=True)
+
+    class Meta:
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("website:cluster_home", kwargs={"cluster": self.slug})
+
+
+class ClusterRole(models.Model):
+    """A user's role in one cluster. A person can hold roles in several clusters."""
+
+    class Role(models.TextChoices):
+        SECRETARIAT = "secretariat", _("Secretariat")
+        MEMBER = "member", _("Member")
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cluster_roles"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("cluster role")
+        verbose_name_plural = _("cluster roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "user"], name="one_role_per_user_and_cluster"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.cluster})"
+
+
+class Region(models.Model):
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="regions")
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "name"],
+                name="unique_region_name",
+                violation_error_message=_("The cluster already has a region with this name."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class County(models.TextChoices):
+    """Norwegian counties from 2024."""
+
+    AGDER = "agder", "Agder"
+    AKERSHUS = "akershus", "Akershus"
+    BUSKERUD = "buskerud", "Buskerud"
+    FINNMARK = "finnmark", "Finnmark"
+    INNLANDET = "innlandet", "Innlandet"
+    MORE_OG_ROMSDAL = "more-og-romsdal", "Møre og Romsdal"
+    NORDLAND = "nordland", "Nordland"
+    OSLO = "oslo", "Oslo"
+    ROGALAND = "rogaland", "Rogaland"
+    TELEMARK = "telemark", "Telemark"
+    TROMS = "troms", "Troms"
+    TRONDELAG = "trondelag", "Trøndelag"
+    VESTFOLD = "vestfold", "Vestfold"
+    VESTLAND = "vestland", "Vestland"
+    OSTFOLD = "ostfold", "Østfold"
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("University or university college")
+        RESEARCH_INSTITUTE = "research_institute", _("Research institute")
+        SPECIALIST_HEALTH = "specialist_health", _("Specialist health service")
+        MUNICIPALITY = "municipality", _("Municipality")
+        COUNTY = "county", _("County authority")
+        STATE_AGENCY = "state_agency", _("State agency")
+        USER_ORGANISATION = "user_organisation", _("User organisation")
+        BUSINESS = "business", _("Business")
+        OTHER = "other", _("Other")
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=9,
+        blank=True,
+        validators=[validate_organisation_number],
+        help_text=_("Nine digits from the Brønnøysund Register Centre."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    county = models.CharField(_("county"), max_length=30, choices=County.choices, blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+        help_text=_("For example the university a faculty belongs to."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["cluster", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "clusters:organisation_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
+        )
+
+
+class Person(models.Model):
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    initials = models.CharField(
+        _("initials"),
+        max_length=8,
+        help_text=_("Used as the code in minutes. Suggested from the name; unique in the cluster."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "initials"],
+                name="unique_initials",
+                violation_error_message=_("Someone else in the cluster has these initials."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "clusters:person_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
+        )
+
+
+class Affiliation(models.Model):
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="affiliations",
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("to"), null=True, blank=True)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        ordering = ["-starts_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.organisation}"
+
+    def get_absolute_url(self) -> str:
+        return self.person.get_absolute_url()
+
+
+class Node(models.Model):
+    """A regional hub (knutepunkt)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        TRIAL = "trial", _("In trial")
+        ESTABLISHED = "established", _("Established")
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="nodes")
+    name = models.CharField(_("name"), max_length=200)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="nodes"
+    )
+    host_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("host organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_nodes",
+    )
+    coordinator = models.ForeignKey(
+        Person,
+        verbose_name=_("coordinator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinated_nodes",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("to"), null=True, blank=True)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = pgettext_lazy("knutepunkt", "node")
+        verbose_name_plural = pgettext_lazy("knutepunkt", "nodes")
+        ordering = ["region__position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "clusters:node_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
+        )
+
+
+class Subgroup(models.Model):
+    """A subgroup (undergruppe) such as "Partssamarbeid Vestland"; its parties are memberships."""
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="subgroups")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subgroups",
+    )
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("subgroup")
+        verbose_name_plural = _("subgroups")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "clusters:subgroup_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
+        )
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date):
+        return self.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+    def active(self):
+        return self.active_on(timezone.localdate())
+
+
+class Membership(models.Model):
+    """One period of an organisation's membership; leaving closes it, rejoining opens another."""
+
+    class Kind(models.TextChoices):
+        PARTICIPANT = "participant", _("Participant (partner)")
+        SUBGROUP_PARTY = "subgroup_party", _("Subgroup party")
+        OBSERVER = "observer", _("Observer")
+        STRATEGIC_PARTNER = "strategic_partner", _("Strategic partner")
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=Kind.choices, default=Kind.PARTICIPANT
+    )
+    subgroup = models.ForeignKey(
+        Subgroup,
+        verbose_name=_("subgroup"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    joined_on = models.DateField(_("joined"))
+    left_on = models.DateField(_("left"), null=True, blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    node = models.ForeignKey(
+        Node,
+        verbose_name=pgettext_lazy("knutepunkt", "node"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = ScopedManager(models.Manager.from_queryset(MembershipQuerySet), cluster="cluster")
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-joined_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
+                name="membership_left_after_joined",
+                violation_error_message=_("The membership cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="subgroup_party", subgroup__isnull=False)
+                | (~Q(kind="subgroup_party") & Q(subgroup__isnull=True)),
+                name="membership_subgroup_iff_subgroup_party",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_kind_display()})"
+
+    def get_absolute_url(self) -> str:
+        return self.organisation.get_absolute_url()
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        return self.joined_on <= today and (self.left_on is None or self.left_on > today)
+
+
+class Agreement(models.Model):
+    """The cluster agreement (klyngeavtale) or a collaboration agreement with another party."""
+
+    class Kind(models.TextChoices):
+        CLUSTER_AGREEMENT = "cluster", _("Cluster agreement")
+        COLLABORATION = "collaboration", _("Collaboration agreement")
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="agreements")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    counterpart_cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("other cluster"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    counterpart_name = models.CharField(
+        _("other party"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For a collaboration agreement: the organisation or cluster on the other side."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["kind", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "clusters:agreement_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
+        )
+
+    @property
+    def counterpart(self) -> str:
+        return str(self.counterpart_cluster or self.counterpart_name)
+
+
+class AgreementVersion(models.Model):
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
+    label = models.CharField(_("version"), max_length=50, help_text=_("For example “2026”."))
+    effective_from = models.DateField(_("in force from"))
+    document = models.FileField(
+        _("document"), upload_to="agreements/", blank=True, validators=[DOCUMENT_TYPES]
+    )
+    decided_in = models.CharField(
+        _("decided in"), max_length=200, blank=True, help_text=_("For example “sak 21/22”.")
+    )
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("agreement version")
+        verbose_name_plural = _("agreement versions")
+        ordering = ["-effective_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "label"],
+                name="unique_agreement_version",
+                violation_error_message=_("The agreement already has a version with this name."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} {self.label}"
+
+
+class AgreementAppendix(models.Model):
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.CASCADE, related_name="appendices"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200)
+    document = models.FileField(
+        _("document"), upload_to="agreements/", blank=True, validators=[DOCUMENT_TYPES]
+    )
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("appendix")
+        verbose_name_plural = _("appendices")
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class AgreementSignature(models.Model):
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.CASCADE, related_name="signatures"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    signed_on = models.DateField(_("signed"))
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "organisation"],
+                name="sign_version_once",
+                violation_error_message=_("This organisation has already signed this version."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.version}"
+
+
+class ImportBatch(models.Model):
+    """A file uploaded for import: parsed rows wait here until a person confirms."""
+
+    class Kind(models.TextChoices):
+        ORGANISATIONS = "organisations", _("Organisations")
+        PEOPLE = "people", _("People")
+        MEMBERSHIPS = "memberships", _("Memberships")
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="imports")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    filename = models.CharField(_("file"), max_length=255)
+    rows = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    imported_count = models.PositiveIntegerField(default=0)
+
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.filename}"
+
+    @property
+    def good_rows(self) -> list[dict]:
+        return [row for row in self.rows if not row["errors"]]
+
+    @property
+    def bad_rows(self) -> list[dict]:
+        return [row for row in self.rows if row["errors"]]

@@ -1,0 +1,197 @@
+"""Reads of the registry that are more than a one-liner."""
+
+import datetime
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import (
+    Affiliation,
+    Agreement,
+    AgreementSignature,
+    AgreementVersion,
+    Cluster,
+    Membership,
+    Organisation,
+    Person,
+    Region,
+)
+
+# The kinds Polyfon's plan wants represented in every region ("balansert klyngerekruttering").
+CORE_KINDS = (
+    Organisation.Kind.UNIVERSITY,
+    Organisation.Kind.SPECIALIST_HEALTH,
+    Organisation.Kind.MUNICIPALITY,
+)
+
+
+def organisations_for_list(
+    *, cluster: Cluster, search: str = "", kind: str = "", region: str = "", status: str = ""
+) -> QuerySet[Organisation]:
+    active = Membership.objects.active().filter(organisation=OuterRef("pk"))
+    qs = (
+        Organisation.objects.filter(cluster=cluster)
+        .select_related("region", "parent")
+        .annotate(is_member=Exists(active))
+    )
+    if search:
+        qs = qs.filter(
+            Q(name__icontains=search)
+            | Q(short_name__icontains=search)
+            | Q(organisation_number__contains=search.replace(" ", ""))
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if region:
+        qs = qs.filter(region_id=region)
+    if status == "member":
+        qs = qs.filter(is_member=True)
+    elif status == "former":
+        qs = qs.filter(is_member=False, memberships__isnull=False).distinct()
+    return qs.order_by("name")
+
+
+def people_for_list(*, cluster: Cluster, search: str = "", organisation: str = "") -> QuerySet:
+    qs = Person.objects.filter(cluster=cluster).prefetch_related(
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.select_related("organisation"),
+        )
+    )
+    if search:
+        qs = qs.filter(
+            Q(name__icontains=search) | Q(email__icontains=search) | Q(initials__iexact=search)
+        )
+    if organisation:
+        qs = qs.filter(affiliations__organisation_id=organisation).distinct()
+    return qs.order_by("name")
+
+
+def memberships_for_list(
+    *,
+    cluster: Cluster,
+    search: str = "",
+    kind: str = "",
+    region: str = "",
+    status: str = "active",
+    year: str = "",
+) -> QuerySet[Membership]:
+    qs = Membership.objects.filter(cluster=cluster).select_related(
+        "organisation", "region", "node", "subgroup"
+    )
+    if search:
+        qs = qs.filter(organisation__name__icontains=search)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if region:
+        qs = qs.filter(region_id=region)
+    if status == "active":
+        qs = qs.active()
+    elif status == "ended":
+        qs = qs.filter(left_on__lte=timezone.localdate())
+    if year.isdigit():
+        y = int(year)
+        qs = qs.filter(Q(joined_on__year=y) | Q(left_on__year=y))
+    return qs.order_by("organisation__name", "-joined_on")
+
+
+def likely_duplicates(
+    *, cluster: Cluster, name: str, organisation_number: str, exclude_pk: int | None = None
+) -> list[Organisation]:
+    """Organisations with the same number, or a name close enough to be the same body."""
+    others = Organisation.objects.filter(cluster=cluster).exclude(pk=exclude_pk)
+    found = []
+    wanted = _simplify(name)
+    for org in others.only("id", "name", "short_name", "organisation_number", "cluster_id"):
+        same_number = organisation_number and org.organisation_number == organisation_number
+        similar = wanted and SequenceMatcher(None, wanted, _simplify(org.name)).ratio() >= 0.88
+        if same_number or similar:
+            found.append(org)
+    return found
+
+
+def _simplify(name: str) -> str:
+    return " ".join(name.lower().replace(",", " ").replace(".", " ").split())
+
+
+@dataclass
+class BalanceCell:
+    region: Region | None
+    kind: str
+    kind_label: str
+    count: int
+    is_gap: bool
+
+
+@dataclass
+class BalanceRow:
+    region: Region | None
+    cells: list[BalanceCell]
+    total: int
+
+
+def balance_picture(*, cluster: Cluster, on: datetime.date | None = None) -> dict:
+    """Active participants counted by region × organisation kind, with gaps marked."""
+    on = on or timezone.localdate()
+    counts = {
+        (row["region_id"], row["organisation__kind"]): row["n"]
+        for row in Membership.objects.filter(cluster=cluster)
+        .active_on(on)
+        .values("region_id", "organisation__kind")
+        .annotate(n=Count("organisation", distinct=True))
+    }
+    regions: list[Region | None] = list(Region.objects.filter(cluster=cluster))
+    if any(region_id is None for region_id, _ in counts):
+        regions.append(None)
+    kinds = list(Organisation.Kind.choices)
+    rows = []
+    for region in regions:
+        region_id = region.pk if region else None
+        cells = [
+            BalanceCell(
+                region=region,
+                kind=kind,
+                kind_label=label,
+                count=counts.get((region_id, kind), 0),
+                is_gap=region is not None
+                and kind in CORE_KINDS
+                and not counts.get((region_id, kind)),
+            )
+            for kind, label in kinds
+        ]
+        rows.append(BalanceRow(region=region, cells=cells, total=sum(c.count for c in cells)))
+    biggest = max((c.count for r in rows for c in r.cells), default=0)
+    gaps = [c for r in rows for c in r.cells if c.is_gap]
+    return {"rows": rows, "kinds": kinds, "max": biggest or 1, "gaps": gaps, "on": on}
+
+
+def agreement_in_force(
+    *, cluster: Cluster, on: datetime.date | None = None
+) -> AgreementVersion | None:
+    on = on or timezone.localdate()
+    return (
+        AgreementVersion.objects.filter(
+            cluster=cluster,
+            agreement__kind=Agreement.Kind.CLUSTER_AGREEMENT,
+            effective_from__lte=on,
+        )
+        .select_related("agreement")
+        .order_by("-effective_from")
+        .first()
+    )
+
+
+def unsigned_members(*, version: AgreementVersion) -> QuerySet[Organisation]:
+    """Organisations with an active participant membership that have not signed `version`."""
+    signed = AgreementSignature.objects.filter(version=version, organisation=OuterRef("pk"))
+    return (
+        Organisation.objects.filter(
+            cluster_id=version.cluster_id,
+            memberships__in=Membership.objects.active().exclude(kind=Membership.Kind.OBSERVER),
+        )
+        .exclude(Exists(signed))
+        .distinct()
+        .order_by("name")
+    )

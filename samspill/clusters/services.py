@@ -1,0 +1,160 @@
+"""Write operations on the registry. Each takes the acting user and records it in the audit log."""
+
+import datetime
+
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
+from auditlog.context import set_actor
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
+from django.urls import reverse
+from django_scopes import scope
+
+from samspill.common.email import send_templated_email
+
+from .initials import suggest_initials
+from .models import DEFAULT_REGIONS, Cluster, ClusterRole, Membership, Person, Region
+
+
+@transaction.atomic
+def cluster_create(
+    *, name: str, short_name: str, slug: str, actor, regions: list[str] | None = None, **fields
+) -> Cluster:
+    with set_actor(actor):
+        cluster = Cluster(name=name, short_name=short_name, slug=slug, **fields)
+        cluster.full_clean()
+        cluster.save()
+        regions_create_defaults(cluster=cluster, names=regions)
+    return cluster
+
+
+def regions_create_defaults(*, cluster: Cluster, names: list[str] | None = None) -> None:
+    """Give a new cluster its regions (Øst, Sør, Vest, Midt, Nord unless told otherwise)."""
+    for position, name in enumerate(names if names is not None else DEFAULT_REGIONS):
+        Region.objects.with_scopes_disabled().create(cluster=cluster, name=name, position=position)
+
+
+@transaction.atomic
+def role_grant(*, cluster: Cluster, user, role: str, actor) -> ClusterRole:
+    with set_actor(actor):
+        grant, _ = ClusterRole.objects.with_scopes_disabled().update_or_create(
+            cluster=cluster, user=user, defaults={"role": role}
+        )
+    return grant
+
+
+@transaction.atomic
+def record_save(*, record: models.Model, actor) -> models.Model:
+    """Validate and save a registry record (organisation, node, agreement …) as `actor`.
+
+    Validation runs in the record's cluster scope, so services work from views, commands and
+    background tasks alike.
+    """
+    cluster = record if isinstance(record, Cluster) else record.cluster
+    with set_actor(actor), scope(cluster=cluster):
+        record.full_clean()
+        record.save()
+    return record
+
+
+@transaction.atomic
+def record_delete(*, record: models.Model, actor) -> None:
+    """Delete a record entered by mistake; the audit log keeps what it was and who deleted it.
+
+    Raises ProtectedError when other records still point to it (an organisation with
+    memberships, say): history is ended, not deleted.
+    """
+    with set_actor(actor), scope(cluster=record.cluster):
+        record.delete()
+
+
+@transaction.atomic
+def person_save(*, person: Person, actor) -> Person:
+    """Save a person, suggesting initials from the name when none are given."""
+    if not person.initials:
+        taken = set(
+            Person.objects.with_scopes_disabled()
+            .filter(cluster=person.cluster)
+            .exclude(pk=person.pk)
+            .values_list("initials", flat=True)
+        )
+        person.initials = suggest_initials(person.name, taken)
+    person.initials = person.initials.upper()
+    return record_save(record=person, actor=actor)
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, left_on: datetime.date, actor) -> Membership:
+    """Close a membership period; the row stays as history."""
+    membership.left_on = left_on
+    return record_save(record=membership, actor=actor)
+
+
+@transaction.atomic
+def cluster_update(*, cluster: Cluster, regions, actor) -> Cluster:
+    """Save a cluster's settings and its regions (a validated inline formset)."""
+    record_save(record=cluster, actor=actor)
+    for region in regions.save(commit=False):
+        region.cluster = cluster
+        record_save(record=region, actor=actor)
+    return cluster
+
+
+@transaction.atomic
+def role_invite(
+    *, cluster: Cluster, email: str, name: str, role: str, actor, site_url: str
+) -> ClusterRole:
+    """Give someone a role in the cluster, creating their account if they have none.
+
+    A new account gets no password; the invitation links to a page where they choose one.
+    """
+    User = get_user_model()
+    email = User.objects.normalize_email(email).lower()
+    with set_actor(actor):
+        user, created = User.objects.get_or_create(email=email, defaults={"name": name})
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+    grant = role_grant(cluster=cluster, user=user, role=role, actor=actor)
+    if created:
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={
+                "uidb36": user_pk_to_url_str(user),
+                "key": default_token_generator.make_token(user),
+            },
+        )
+    else:
+        path = reverse("clusters:dashboard", kwargs={"cluster": cluster.slug})
+    transaction.on_commit(
+        lambda: send_templated_email(
+            name="cluster_invitation",
+            to=[user.email],
+            context={
+                "cluster": cluster,
+                "role": grant.get_role_display(),
+                "actor": actor,
+                "new_account": created,
+                "url": site_url.rstrip("/") + path,
+            },
+        )
+    )
+    return grant
+
+
+class LastSecretariat(Exception):
+    pass
+
+
+@transaction.atomic
+def role_revoke(*, grant: ClusterRole, actor) -> None:
+    """Take away someone's role; a cluster always keeps at least one secretariat."""
+    others = (
+        ClusterRole.objects.with_scopes_disabled()
+        .filter(cluster_id=grant.cluster_id, role=ClusterRole.Role.SECRETARIAT)
+        .exclude(pk=grant.pk)
+    )
+    if grant.role == ClusterRole.Role.SECRETARIAT and not others.exists():
+        raise LastSecretariat
+    with set_actor(actor):
+        grant.delete()

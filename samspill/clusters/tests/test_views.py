@@ -1,0 +1,390 @@
+import csv
+import io
+
+import pytest
+from auditlog.models import LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_scopes import scopes_disabled
+from openpyxl import load_workbook
+
+from samspill.clusters.models import Membership, Organisation, Region
+from samspill.clusters.tests.factories import (
+    AffiliationFactory,
+    AgreementFactory,
+    AgreementVersionFactory,
+    MembershipFactory,
+    NodeFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SubgroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, **kwargs):
+    return reverse(name, kwargs={"cluster": "polyfon", **kwargs})
+
+
+def _vest(cluster):
+    with scopes_disabled():
+        return Region.objects.get(cluster=cluster, name="Vest")
+
+
+def test_organisation_with_wrong_number_keeps_input_and_explains(secretariat_client, polyfon):
+    data = {
+        "name": "Voss herad",
+        "organisation_number": "964 967 637",
+        "kind": "municipality",
+        "region": _vest(polyfon).pk,
+        "county": "vestland",
+    }
+    response = secretariat_client.post(url("clusters:organisation_create"), data)
+    assert response.status_code == 200
+    assert response.context["form"].has_error("organisation_number", code="check_digit")
+    html = response.content.decode()
+    assert 'value="Voss herad"' in html
+    assert 'value="964 967 637"' in html
+    assert 'aria-invalid="true"' in html
+    with scopes_disabled():
+        assert not Organisation.objects.exists()
+
+
+def test_organisation_created_with_valid_number_and_audited(
+    secretariat_client, secretariat, polyfon
+):
+    data = {
+        "name": "Voss herad",
+        "organisation_number": "964 967 636",
+        "kind": "municipality",
+        "region": _vest(polyfon).pk,
+    }
+    response = secretariat_client.post(url("clusters:organisation_create"), data)
+    with scopes_disabled():
+        organisation = Organisation.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == organisation.get_absolute_url()
+    assert organisation.organisation_number == "964967636"
+    entry = LogEntry.objects.get_for_object(organisation).get()
+    assert entry.actor == secretariat
+
+
+def test_likely_duplicate_needs_confirmation(secretariat_client, polyfon):
+    OrganisationFactory(cluster=polyfon, name="Høgskulen på Vestlandet")
+    data = {"name": "Høgskulen på Vestlandet.", "kind": "university"}
+    response = secretariat_client.post(url("clusters:organisation_create"), data)
+    assert response.status_code == 200
+    assert response.context["duplicates"]
+    response = secretariat_client.post(
+        url("clusters:organisation_create"), {**data, "not_a_duplicate": "1"}
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert Organisation.objects.count() == 2
+
+
+def test_duplicate_check_fragment_for_htmx(secretariat_client, polyfon):
+    OrganisationFactory(cluster=polyfon, name="Bergen kommune", organisation_number="964338531")
+    response = secretariat_client.get(
+        url("clusters:organisation_duplicates"),
+        {"name": "Annet navn", "organisation_number": "964 338 531"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Bergen kommune" in response.content.decode()
+    assert "<html" not in response.content.decode()
+
+
+def test_organisation_list_searches_and_filters(secretariat_client, polyfon):
+    OrganisationFactory(cluster=polyfon, name="Bergen kommune")
+    OrganisationFactory(cluster=polyfon, name="Helse Bergen", kind="specialist_health")
+    OrganisationFactory(cluster=polyfon, name="Oslo kommune")
+    response = secretariat_client.get(url("clusters:organisation_list"), {"search": "bergen"})
+    names = [o.name for o in response.context["page"].object_list]
+    assert names == ["Bergen kommune", "Helse Bergen"]
+    response = secretariat_client.get(
+        url("clusters:organisation_list"), {"search": "bergen", "kind": "municipality"}
+    )
+    assert [o.name for o in response.context["page"].object_list] == ["Bergen kommune"]
+
+
+def test_organisation_list_exports_csv_and_xlsx(secretariat_client, polyfon):
+    OrganisationFactory(cluster=polyfon, name="Bergen kommune", organisation_number="964338531")
+    response = secretariat_client.get(url("clusters:organisation_list"), {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][0] == "Bergen kommune"
+    assert rows[1][2] == "964338531"
+    response = secretariat_client.get(url("clusters:organisation_list"), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.cell(row=2, column=1).value == "Bergen kommune"
+
+
+def test_person_gets_suggested_initials(secretariat_client, polyfon):
+    PersonFactory(cluster=polyfon, name="Kari Walde", initials="KW")
+    response = secretariat_client.post(
+        url("clusters:person_create"), {"name": "Kristin Walter", "initials": ""}
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert polyfon.people.get(name="Kristin Walter").initials == "KWA"
+
+
+def test_taken_initials_are_refused_at_the_field(secretariat_client, polyfon):
+    PersonFactory(cluster=polyfon, name="Kari Walde", initials="KW")
+    response = secretariat_client.post(
+        url("clusters:person_create"), {"name": "Kristin Walter", "initials": "KW"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].has_error("initials", code="taken")
+
+
+def test_ending_membership_keeps_history(secretariat_client, polyfon):
+    membership = MembershipFactory(cluster=polyfon)
+    response = secretariat_client.post(
+        url("clusters:membership_leave", pk=membership.pk), {"left_on": "2025-12-31"}
+    )
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert str(membership.left_on) == "2025-12-31"
+    response = secretariat_client.get(
+        url("clusters:membership_list"), {"status": "all", "year": "2025"}
+    )
+    assert membership in response.context["page"].object_list
+
+
+def test_membership_cannot_end_before_it_starts(secretariat_client, polyfon):
+    membership = MembershipFactory(cluster=polyfon)
+    response = secretariat_client.post(
+        url("clusters:membership_leave", pk=membership.pk), {"left_on": "2010-01-01"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["left_on"]
+
+
+def test_subgroup_party_requires_subgroup(secretariat_client, polyfon):
+    organisation = OrganisationFactory(cluster=polyfon)
+    response = secretariat_client.post(
+        url("clusters:membership_create"),
+        {"organisation": organisation.pk, "kind": "subgroup_party", "joined_on": "2025-05-01"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["subgroup"]
+    with scopes_disabled():
+        assert not Membership.objects.exists()
+
+
+def test_membership_form_offers_only_this_clusters_rows(secretariat_client, polyfon, alrek):
+    OrganisationFactory(cluster=alrek, name="Alreks egen organisasjon")
+    response = secretariat_client.get(url("clusters:membership_create"))
+    assert "Alreks egen organisasjon" not in response.content.decode()
+
+
+# Query counts: every list and detail page asks the database the same number of times
+# whatever the number of rows.
+
+
+def _rows(cluster, n, year=2020):
+    """n of every kind of row, linked the way real data is."""
+    subgroup = SubgroupFactory(cluster=cluster)
+    node = NodeFactory(cluster=cluster)
+    agreement = AgreementFactory(cluster=cluster)
+    version = AgreementVersionFactory(agreement=agreement, effective_from=f"{year}-01-01")
+    person = PersonFactory(cluster=cluster)
+    for i in range(n):
+        membership = MembershipFactory(cluster=cluster, node=node)
+        MembershipFactory(
+            cluster=cluster,
+            kind="subgroup_party",
+            subgroup=subgroup,
+            organisation=membership.organisation,
+        )
+        AffiliationFactory(person=person, organisation=membership.organisation)
+        PersonFactory(cluster=cluster)
+        with scopes_disabled():
+            version.signatures.create(
+                cluster=cluster, organisation=membership.organisation, signed_on="2024-01-02"
+            )
+            version.appendices.create(cluster=cluster, number=i + 1, title="Vedlegg")
+        OrganisationFactory(cluster=cluster, parent=membership.organisation)
+    with scopes_disabled():
+        organisation = membership.organisation
+    return {
+        "clusters:organisation_detail": organisation.pk,
+        "clusters:person_detail": person.pk,
+        "clusters:node_detail": node.pk,
+        "clusters:subgroup_detail": subgroup.pk,
+        "clusters:agreement_detail": agreement.pk,
+    }
+
+
+PAGES = [
+    "website:cluster_home",
+    "website:participants",
+    "clusters:dashboard",
+    "clusters:balance",
+    "clusters:organisation_list",
+    "clusters:organisation_detail",
+    "clusters:person_list",
+    "clusters:person_detail",
+    "clusters:membership_list",
+    "clusters:node_list",
+    "clusters:node_detail",
+    "clusters:subgroup_list",
+    "clusters:subgroup_detail",
+    "clusters:agreement_list",
+    "clusters:agreement_detail",
+    "clusters:import_list",
+    "clusters:role_list",
+    "clusters:cluster_edit",
+]
+
+
+def _count(client, name, pks):
+    target = url(name, pk=pks[name]) if name in pks else url(name)
+    client.get(target)  # warm caches (sessions, content types) out of the count
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(target)
+    assert response.status_code == 200, target
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_rows(name, secretariat_client, polyfon, alrek):
+    one = _count(secretariat_client, name, _rows(polyfon, 1))
+    pks = _rows(polyfon, 3, year=2021)
+    _rows(alrek, 3, year=2022)
+    three = _count(secretariat_client, name, pks)
+    assert one == three
+
+
+def test_secretariat_edits_cluster_settings_and_adds_a_region(secretariat_client, polyfon):
+    with scopes_disabled():
+        regions = list(Region.objects.filter(cluster=polyfon))
+    data = {
+        "name": polyfon.name,
+        "short_name": "Polyfon",
+        "description": "Ny beskrivelse",
+        "vision": "",
+        "languages": ["nn", "nb"],
+        "is_public": "on",
+        "regions-TOTAL_FORMS": str(len(regions) + 1),
+        "regions-INITIAL_FORMS": str(len(regions)),
+        "regions-MIN_NUM_FORMS": "0",
+        "regions-MAX_NUM_FORMS": "1000",
+    }
+    for i, region in enumerate(regions):
+        data |= {
+            f"regions-{i}-id": region.pk,
+            f"regions-{i}-name": region.name,
+            f"regions-{i}-position": region.position,
+        }
+    data |= {f"regions-{len(regions)}-name": "Utland", f"regions-{len(regions)}-position": "9"}
+    response = secretariat_client.post(url("clusters:cluster_edit"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    polyfon.refresh_from_db()
+    assert polyfon.description == "Ny beskrivelse"
+    assert polyfon.languages == ["nn", "nb"]
+    with scopes_disabled():
+        assert Region.objects.filter(cluster=polyfon, name="Utland").exists()
+
+
+def test_second_signature_of_the_same_version_is_explained(secretariat_client, polyfon):
+    from samspill.clusters.models import AgreementSignature
+
+    membership = MembershipFactory(cluster=polyfon)
+    version = AgreementVersionFactory(agreement=AgreementFactory(cluster=polyfon))
+    data = {"organisation": membership.organisation.pk, "signed_on": "2025-12-01"}
+    target = url("clusters:signature_create", pk=version.pk)
+    assert secretariat_client.post(target, data).status_code == 302
+    response = secretariat_client.post(target, data)
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    with scopes_disabled():
+        assert AgreementSignature.objects.count() == 1
+
+
+def test_collaboration_agreement_needs_the_other_party(secretariat_client, polyfon, alrek):
+    data = {"kind": "collaboration", "title": "Samarbeid med Alrek"}
+    response = secretariat_client.post(url("clusters:agreement_create"), data)
+    assert response.context["form"].errors["counterpart_name"]
+    response = secretariat_client.post(
+        url("clusters:agreement_create"), {**data, "counterpart_cluster": alrek.pk}
+    )
+    assert response.status_code == 302
+
+
+def test_initials_are_suggested_while_typing(secretariat_client, polyfon):
+    PersonFactory(cluster=polyfon, name="Kari Walde", initials="KW")
+    response = secretariat_client.get(
+        url("clusters:person_initials"), {"name": "Kristin Walter"}, HTTP_HX_REQUEST="true"
+    )
+    assert "KWA" in response.content.decode()
+
+
+def test_affiliation_can_be_ended(secretariat_client, polyfon):
+    person = PersonFactory(cluster=polyfon)
+    affiliation = AffiliationFactory(person=person)
+    response = secretariat_client.post(
+        url("clusters:affiliation_edit", pk=affiliation.pk),
+        {
+            "organisation": affiliation.organisation_id,
+            "position": "Rådgiver",
+            "ends_on": "2025-06-30",
+        },
+    )
+    assert response["Location"] == person.get_absolute_url()
+    affiliation.refresh_from_db()
+    assert str(affiliation.ends_on) == "2025-06-30"
+
+
+def test_organisation_entered_by_mistake_is_deleted_after_confirmation(
+    secretariat_client, secretariat, polyfon
+):
+    organisation = OrganisationFactory(cluster=polyfon, name="Feilregistrert AS")
+    target = url("clusters:organisation_delete", pk=organisation.pk)
+    assert secretariat_client.get(target).status_code == 200
+    response = secretariat_client.post(target)
+    assert response["Location"] == url("clusters:organisation_list")
+    with scopes_disabled():
+        assert not Organisation.objects.filter(pk=organisation.pk).exists()
+    deleted = LogEntry.objects.filter(object_repr="Feilregistrert AS", action=2).get()
+    assert deleted.actor == secretariat
+
+
+def test_organisation_with_history_is_not_deleted(secretariat_client, polyfon):
+    membership = MembershipFactory(cluster=polyfon)
+    response = secretariat_client.post(
+        url("clusters:organisation_delete", pk=membership.organisation_id)
+    )
+    assert response.status_code == 200
+    assert response.context["problem"]
+    with scopes_disabled():
+        assert Organisation.objects.filter(pk=membership.organisation_id).exists()
+
+
+def test_duplicate_region_name_is_explained_in_plain_words(secretariat_client, polyfon):
+    with scopes_disabled():
+        regions = list(Region.objects.filter(cluster=polyfon))
+    data = {
+        "name": polyfon.name,
+        "short_name": "Polyfon",
+        "is_public": "on",
+        "regions-TOTAL_FORMS": str(len(regions) + 1),
+        "regions-INITIAL_FORMS": str(len(regions)),
+        "regions-MIN_NUM_FORMS": "0",
+        "regions-MAX_NUM_FORMS": "1000",
+    }
+    for i, region in enumerate(regions):
+        data |= {
+            f"regions-{i}-id": region.pk,
+            f"regions-{i}-name": region.name,
+            f"regions-{i}-position": region.position,
+        }
+    data |= {f"regions-{len(regions)}-name": "Vest", f"regions-{len(regions)}-position": "9"}
+    response = secretariat_client.post(
+        url("clusters:cluster_edit"), data, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert "Two regions cannot have the same name." in response.context["regions"].non_form_errors()

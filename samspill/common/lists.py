@@ -1,0 +1,60 @@
+"""Pagination and CSV/XLSX export, shared by every list page."""
+
+import csv
+from collections.abc import Callable, Iterable
+from io import BytesIO
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+
+PAGE_SIZE = 25
+
+Column = tuple[str, Callable[[object], object]]
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def wants_export(request) -> str | None:
+    fmt = request.GET.get("format")
+    return fmt if fmt in {"csv", "xlsx"} else None
+
+
+def _cell(value) -> object:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value
+    return str(value)
+
+
+def export_response(*, rows: Iterable, columns: list[Column], filename: str, fmt: str):
+    """Every row of the (filtered, unpaginated) list as CSV or XLSX."""
+    header = [str(label) for label, _ in columns]
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
+        response.write("\ufeff")  # Excel opens UTF-8 with æøå correctly only with a BOM.
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_cell(get(row)) for _, get in columns])
+        return response
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = filename[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_cell(get(row)) for _, get in columns])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
+    return response

@@ -1,0 +1,194 @@
+"""Browser tests: Playwright (sync API) driving the system Chromium against pytest-django's
+live server, with axe-core accessibility checks.
+
+Every test in this folder is marked ``e2e``. Without /usr/bin/chromium the tests are skipped,
+unless SAMSPILL_REQUIRE_BROWSER=1 (as in CI), in which case they fail.
+"""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio loop in this thread; Django's ORM refuses to run in a
+# thread with a running loop unless told that this is fine (the tests are single-threaded).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path(os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HERE = Path(__file__).resolve().parent
+SCREENSHOTS = HERE / "screenshots"
+AXE_JS = HERE.parents[1] / "samspill" / "static" / "vendor" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+DEFAULT_TIMEOUT_MS = 15_000
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def _browser_missing_reason() -> str | None:
+    if not CHROMIUM.exists():
+        return f"Chromium not found at {CHROMIUM} (install the Debian package 'chromium')"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the Python package 'playwright' is not installed"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _browser_missing_reason()
+    if reason:
+        if os.environ.get("SAMSPILL_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"SAMSPILL_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(
+        locale="nb-NO",
+        timezone_id="Europe/Oslo",
+        viewport={"width": 1280, "height": 900},
+        base_url=live_server.url,
+    )
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page that records JavaScript errors and Content-Security-Policy violations; the test
+    fails if any happened (a blocked script or style is a bug even when nothing looks wrong)."""
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda exc: problems.append(f"JavaScript error: {exc}"))
+    page.on(
+        "console",
+        lambda msg: (
+            problems.append(f"console: {msg.text}")
+            if msg.type == "error" and "Content Security Policy" in msg.text
+            else None
+        ),
+    )
+    yield page
+    page.close()
+    assert not problems, "Problems in the browser:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo clusters Polyfon and Alrek with their demo users (password "samspill-demo")."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+
+
+DEMO_PASSWORD = "samspill-demo"
+POLYFON_SECRETARIAT = "sekretariat@polyfon.example.no"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-").lower() or "root"
+
+
+def screenshot(page, name: str | None = None) -> Path:
+    """Save a full-page screenshot into tests/e2e/screenshots/ (gitignored) and return its path.
+    Without a name, the page's path is used."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    if name is None:
+        url = page.url.split("://", 1)[-1]
+        name = _slug(url.split("/", 1)[-1] if "/" in url else "root")
+    path = SCREENSHOTS / f"{_slug(name)}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def _format_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:10]:
+            target = " ".join(
+                json.dumps(t) if not isinstance(t, str) else t for t in node["target"]
+            )
+            lines.append(f"    at {target}")
+            lines.append(f"       {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", "\n         ")
+            if summary:
+                lines.append(f"         {summary}")
+        if len(v["nodes"]) > 10:
+            lines.append(f"    … and {len(v['nodes']) - 10} more")
+    return "\n".join(lines)
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A and AA rules) on the page and return its violations.
+
+    The site's Content-Security-Policy forbids inline scripts, so axe is not injected as a
+    <script> tag: page.evaluate() runs the file's source through the DevTools protocol, which
+    the page's CSP does not govern."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({
+                    target: n.target, html: n.html, failureSummary: n.failureSummary,
+                })),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def check_accessibility(page, name: str | None = None) -> list[dict]:
+    """Screenshot the page and assert axe finds no serious or critical WCAG 2.1 A/AA violation.
+    Returns the minor and moderate violations, which do not fail the test."""
+    screenshot(page, name)
+    violations = axe_violations(page)
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, (
+        f"axe-core found {len(blocking)} serious or critical accessibility violation(s) on "
+        f"{page.url}:\n{_format_violations(blocking)}"
+    )
+    return [v for v in violations if v["impact"] not in BLOCKING_IMPACTS]
+
+
+def login(page, live_server, email: str, password: str = DEMO_PASSWORD) -> None:
+    """Log in through the login form and wait until the site has taken us elsewhere."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.locator("form:has(input[name=password]) [type=submit]").click()
+    assert "/accounts/login/" not in page.url, (
+        f"login as {email} failed; still on {page.url}:\n"
+        + page.locator("main").inner_text()[:1000]
+    )
