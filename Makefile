@@ -42,6 +42,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy samspill
 
 format: install
 	$(BIN)/ruff check --fix .

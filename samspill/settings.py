@@ -6,6 +6,7 @@ variables; the defaults are safe for development. See docs/operations.md.
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -163,7 +164,7 @@ STATIC_ROOT = Path(os.environ.get("SAMSPILL_STATIC_ROOT", BASE_DIR / "staticfile
 STATICFILES_DIRS = [BASE_DIR / "samspill" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("SAMSPILL_MEDIA_ROOT", BASE_DIR / "media"))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -8,7 +8,7 @@ from django.urls import include, path
 from samspill.website import views as website_views
 
 # Admin login goes through allauth, so staff TOTP applies there too.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 
 def healthz(request):

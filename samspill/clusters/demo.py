@@ -4,6 +4,7 @@ Organisations are real; people have invented names.
 """
 
 import datetime
+from typing import Any
 
 from .initials import suggest_initials
 from .models import (
@@ -26,7 +27,7 @@ K = Organisation.Kind
 D = datetime.date
 
 # name, short name, organisation number, kind, county, region, joined, left
-POLYFON_ORGANISATIONS = [
+POLYFON_ORGANISATIONS: list[tuple[Any, ...]] = [
     ("Universitetet i Bergen", "UiB", "874789542", K.UNIVERSITY, "vestland", "Vest", D(2017, 1, 1)),
     (
         "Høgskulen på Vestlandet",
@@ -186,8 +187,11 @@ def load(*, actor) -> tuple[Cluster, Cluster]:
     return polyfon, alrek
 
 
+_ASCII: dict[str, str | int | None] = {"ø": "o", "å": "a", "æ": "ae", " ": "."}
+
+
 def _email(name: str) -> str:
-    ascii_name = name.lower().translate(str.maketrans({"ø": "o", "å": "a", "æ": "ae", " ": "."}))
+    ascii_name = name.lower().translate(str.maketrans(_ASCII))
     return ascii_name.replace("..", ".") + "@example.no"
 
 
@@ -332,7 +336,7 @@ def _polyfon(actor) -> Cluster:
         effective_from=D(2026, 1, 1),
         decided_in="Styringsgruppa, sak 14/25",
     )
-    for number, title in enumerate(
+    for appendix_number, title in enumerate(
         [
             "Mandat for styringsgruppa",
             "Erfaringspanelet",
@@ -342,7 +346,9 @@ def _polyfon(actor) -> Cluster:
         ],
         start=1,
     ):
-        AgreementAppendix.objects.create(cluster=cluster, version=new, number=number, title=title)
+        AgreementAppendix.objects.create(
+            cluster=cluster, version=new, number=appendix_number, title=title
+        )
     active = Membership.objects.filter(cluster=cluster).active().select_related("organisation")
     members = list({m.organisation_id: m.organisation for m in active}.values())
     for org in members:

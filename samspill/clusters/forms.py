@@ -50,7 +50,7 @@ class ClusterModelForm(forms.ModelForm):
         self.cluster = cluster
         self.instance.cluster = cluster
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
                 model = field.queryset.model
                 if any(f.name == "cluster" for f in model._meta.fields):
                     field.queryset = model.objects.with_scope(cluster=cluster).all()

@@ -100,7 +100,7 @@ HEADERS = {
     "merknad": "notes",
 }
 
-REQUIRED = {
+REQUIRED: dict[str, set[str]] = {
     ImportBatch.Kind.ORGANISATIONS: {"name", "kind"},
     ImportBatch.Kind.PEOPLE: {"name"},
     ImportBatch.Kind.MEMBERSHIPS: {"organisation", "joined_on"},
@@ -197,7 +197,7 @@ def _form_for(kind: str, cluster: Cluster, data: dict):
             if found is None:
                 problems.append(
                     _("%(field)s: “%(value)s” is not in the registry.")
-                    % {"field": model._meta.verbose_name.capitalize(), "value": data[field]}
+                    % {"field": capfirst(model._meta.verbose_name), "value": data[field]}
                 )
             data[field] = found.pk if found else ""
     if kind == ImportBatch.Kind.ORGANISATIONS:
@@ -205,7 +205,9 @@ def _form_for(kind: str, cluster: Cluster, data: dict):
             data["kind"] = _choice(Organisation.Kind.choices, data["kind"])
         if data.get("county"):
             data["county"] = _choice(County.choices, data["county"])
-        form = forms.OrganisationForm(data, instance=Organisation(cluster=cluster), cluster=cluster)
+        form: forms.ClusterModelForm = forms.OrganisationForm(
+            data, instance=Organisation(cluster=cluster), cluster=cluster
+        )
     elif kind == ImportBatch.Kind.PEOPLE:
         form = forms.PersonForm(data, instance=Person(cluster=cluster), cluster=cluster)
     else:

@@ -6,6 +6,7 @@ from difflib import SequenceMatcher
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django_stubs_ext import StrOrPromise
 
 from .models import (
     Affiliation,
@@ -101,7 +102,9 @@ def likely_duplicates(
     *, cluster: Cluster, name: str, organisation_number: str, exclude_pk: int | None = None
 ) -> list[Organisation]:
     """Organisations with the same number, or a name close enough to be the same body."""
-    others = Organisation.objects.filter(cluster=cluster).exclude(pk=exclude_pk)
+    others = Organisation.objects.filter(cluster=cluster)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
     found = []
     wanted = _simplify(name)
     for org in others.only("id", "name", "short_name", "organisation_number", "cluster_id"):
@@ -120,7 +123,7 @@ def _simplify(name: str) -> str:
 class BalanceCell:
     region: Region | None
     kind: str
-    kind_label: str
+    kind_label: StrOrPromise
     count: int
     is_gap: bool
 

@@ -1,6 +1,7 @@
 """Write operations on the registry. Each takes the acting user and records it in the audit log."""
 
 import datetime
+from typing import Any, TypeVar
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
@@ -14,6 +15,12 @@ from samspill.common.email import send_templated_email
 
 from .initials import suggest_initials
 from .models import DEFAULT_REGIONS, Cluster, ClusterRole, Membership, Person, Region
+
+Record = TypeVar("Record", bound=models.Model)
+
+
+def _cluster_of(record: Any) -> Cluster:
+    return record if isinstance(record, Cluster) else record.cluster
 
 
 @transaction.atomic
@@ -44,14 +51,13 @@ def role_grant(*, cluster: Cluster, user, role: str, actor) -> ClusterRole:
 
 
 @transaction.atomic
-def record_save(*, record: models.Model, actor) -> models.Model:
+def record_save(*, record: Record, actor) -> Record:
     """Validate and save a registry record (organisation, node, agreement …) as `actor`.
 
     Validation runs in the record's cluster scope, so services work from views, commands and
     background tasks alike.
     """
-    cluster = record if isinstance(record, Cluster) else record.cluster
-    with set_actor(actor), scope(cluster=cluster):
+    with set_actor(actor), scope(cluster=_cluster_of(record)):
         record.full_clean()
         record.save()
     return record
@@ -64,7 +70,7 @@ def record_delete(*, record: models.Model, actor) -> None:
     Raises ProtectedError when other records still point to it (an organisation with
     memberships, say): history is ended, not deleted.
     """
-    with set_actor(actor), scope(cluster=record.cluster):
+    with set_actor(actor), scope(cluster=_cluster_of(record)):
         record.delete()
 
 

@@ -1,6 +1,7 @@
 """View plumbing every app shares: list pages with export, and create/edit form pages."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -29,7 +30,7 @@ def form_page(
     request,
     *,
     form,
-    save: Callable[[object], object],
+    save: Callable[[Any], Any],
     template: str,
     context: dict,
     success_message: str,
