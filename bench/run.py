@@ -72,6 +72,10 @@ PAGES = [
     Page("clusters:cluster_edit"),
     Page("clusters:role_list"),
     Page("clusters:organisation_create"),
+    Page("api:participant_list"),
+    Page("api:organisation_list"),
+    Page("api:person_list"),
+    Page("api:membership_list"),
 ]
 MINIMAL = Page("bench_minimal", in_cluster=False)
 WARM_UPS = 2

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from samspill.api import api
 from samspill.website import views as website_views
 
 # Admin login goes through allauth, so staff TOTP applies there too.
@@ -21,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("<slug:cluster>/", include("samspill.website.urls")),
     path("<slug:cluster>/", include("samspill.clusters.urls")),
 ]

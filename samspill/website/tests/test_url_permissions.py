@@ -55,7 +55,8 @@ OBJECTS = {
 
 # Pages outside /<cluster>/ and what makes them safe.
 OUTSIDE_CLUSTERS = {"home", "healthz", "set_language"}
-OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_")
+# The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
+OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
 
 
 def _patterns(resolver: URLResolver, namespace: str = ""):
