@@ -127,6 +127,17 @@ POLYFON_ORGANISATIONS: list[tuple[Any, ...]] = [
         D(2025, 9, 1),
     ),
     ("Drammen kommune", "", "939214895", K.MUNICIPALITY, "buskerud", "Øst", D(2025, 10, 1)),
+    # New participants in 2026, the first year of the OPPTAKT node trial.
+    (
+        "Sykehuset Innlandet HF",
+        "SI",
+        "983971709",
+        K.SPECIALIST_HEALTH,
+        "innlandet",
+        "Øst",
+        D(2026, 3, 1),
+    ),
+    ("Trondheim kommune", "", "942110464", K.MUNICIPALITY, "trondelag", "Midt", D(2026, 9, 1)),
     (
         "Musikkbasert miljøbehandling AS",
         "",
@@ -359,8 +370,12 @@ def _polyfon(actor) -> Cluster:
     not_yet = {"NMF", "Drammen kommune", "SUS", "Mental Helse"}
     for org in members:
         if (org.short_name or org.name) not in not_yet:
+            joined = min(m.joined_on for m in active if m.organisation_id == org.pk)
             AgreementSignature.objects.create(
-                cluster=cluster, version=new, organisation=org, signed_on=D(2025, 12, 15)
+                cluster=cluster,
+                version=new,
+                organisation=org,
+                signed_on=max(D(2025, 12, 15), joined),
             )
     Agreement.objects.create(
         cluster=cluster,
@@ -383,6 +398,9 @@ def _alrek(actor, polyfon: Cluster) -> Cluster:
             "innen helse i Bergen og Vestland."
         ),
         languages=["nb"],
+        # Alrek's partners are all in Bergen and Vestland; the national regions would show
+        # every other region as a gap in the balance picture.
+        regions=["Vest"],
     )
     vest = Region.objects.get(cluster=cluster, name="Vest")
     by_short = {}
@@ -423,19 +441,31 @@ def _alrek(actor, polyfon: Cluster) -> Cluster:
             ("Kristin Walde", "Sekretariat", "UiB-MED"),
         ],
     )
-    Agreement.objects.create(
-        cluster=cluster,
-        kind=Agreement.Kind.COLLABORATION,
-        title="Samarbeidsavtale Alrek – Polyfon",
-        counterpart_cluster=polyfon,
-        description="Behandlet av Styringsgruppen 03.06.22 (sak 21/22).",
-    )
-    for name in ALREK_COLLABORATIONS:
+    collaborations = [
         Agreement.objects.create(
             cluster=cluster,
             kind=Agreement.Kind.COLLABORATION,
-            title=f"Samarbeidsavtale Alrek – {name}",
-            counterpart_name=name,
+            title="Samarbeidsavtale Alrek – Polyfon",
+            counterpart_cluster=polyfon,
             description="Behandlet av Styringsgruppen 03.06.22 (sak 21/22).",
+        )
+    ]
+    for name in ALREK_COLLABORATIONS:
+        collaborations.append(
+            Agreement.objects.create(
+                cluster=cluster,
+                kind=Agreement.Kind.COLLABORATION,
+                title=f"Samarbeidsavtale Alrek – {name}",
+                counterpart_name=name,
+                description="Behandlet av Styringsgruppen 03.06.22 (sak 21/22).",
+            )
+        )
+    for agreement in collaborations:
+        AgreementVersion.objects.create(
+            cluster=cluster,
+            agreement=agreement,
+            label="2022",
+            effective_from=D(2022, 7, 1),
+            decided_in="Styringsgruppen, sak 21/22",
         )
     return cluster

@@ -39,6 +39,18 @@ def _unscoped_formfield(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
+def _name_empty_choice(field: forms.Field) -> None:
+    """Say what the empty choice of a select means instead of Django's "---------"."""
+    label = _("Choose …") if field.required else _("None")
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = label
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "":
+            field.choices = [("", label), *choices[1:]]
+
+
 class ClusterModelForm(forms.ModelForm):
     """A model form for one cluster: choices of related rows are limited to that cluster."""
 
@@ -56,6 +68,7 @@ class ClusterModelForm(forms.ModelForm):
                     field.queryset = model.objects.with_scope(cluster=cluster).all()
             if isinstance(field.widget, forms.DateInput):
                 field.widget = DateInput()
+            _name_empty_choice(field)
 
     def _get_validation_exclusions(self):
         # Parents set by the view (cluster, agreement, version …) are not form fields, but the

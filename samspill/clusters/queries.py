@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_stubs_ext import StrOrPromise
 
@@ -143,7 +144,8 @@ def balance_picture(*, cluster: Cluster, on: datetime.date | None = None) -> dic
         for row in Membership.objects.filter(cluster=cluster)
         .active_on(on)
         .values("region_id", "organisation__kind")
-        .annotate(n=Count("organisation", distinct=True))
+        # A faculty that is a member in its own right is still part of its university.
+        .annotate(n=Count(Coalesce("organisation__parent_id", "organisation_id"), distinct=True))
     }
     regions: list[Region | None] = list(Region.objects.filter(cluster=cluster))
     if any(region_id is None for region_id, _ in counts):

@@ -214,7 +214,7 @@ def organisation_list(request, cluster):
             "regions": Region.objects.all(),
         },
         columns=ORGANISATION_COLUMNS,
-        filename="organisations",
+        filename=Organisation._meta.verbose_name_plural,
     )
 
 
@@ -314,7 +314,7 @@ def person_list(request, cluster):
         template="clusters/person_list.html",
         context={"filters": filters, "organisations": Organisation.objects.only("id", "name")},
         columns=PERSON_COLUMNS,
-        filename="people",
+        filename=Person._meta.verbose_name_plural,
     )
 
 
@@ -440,7 +440,7 @@ def membership_list(request, cluster):
             "regions": Region.objects.all(),
         },
         columns=MEMBERSHIP_COLUMNS,
-        filename="memberships",
+        filename=Membership._meta.verbose_name_plural,
     )
 
 
@@ -524,7 +524,7 @@ def node_list(request, cluster):
         template="clusters/node_list.html",
         context={},
         columns=NODE_COLUMNS,
-        filename="nodes",
+        filename=Node._meta.verbose_name_plural,
     )
 
 
@@ -582,7 +582,7 @@ def subgroup_list(request, cluster):
         template="clusters/subgroup_list.html",
         context={},
         columns=SUBGROUP_COLUMNS,
-        filename="subgroups",
+        filename=Subgroup._meta.verbose_name_plural,
     )
 
 
@@ -645,7 +645,7 @@ def agreement_list(request, cluster):
             "unsigned": queries.unsigned_members(version=version) if version else [],
         },
         columns=AGREEMENT_COLUMNS,
-        filename="agreements",
+        filename=Agreement._meta.verbose_name_plural,
     )
 
 
@@ -783,7 +783,7 @@ def import_list(request, cluster):
             (_l("Uploaded"), lambda b: timezone.localtime(b.created_at).replace(tzinfo=None)),
             (_l("Imported rows"), lambda b: b.imported_count),
         ],
-        filename="imports",
+        filename=ImportBatch._meta.verbose_name_plural,
     )
 
 

@@ -7,6 +7,8 @@ from io import BytesIO
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from openpyxl import Workbook
 
 PAGE_SIZE = 25
@@ -31,13 +33,17 @@ def _cell(value) -> object:
     return str(value)
 
 
-def export_response(*, rows: Iterable, columns: list[Column], filename: str, fmt: str):
-    """Every row of the (filtered, unpaginated) list as CSV or XLSX."""
+def export_response(*, rows: Iterable, columns: list[Column], filename: object, fmt: str):
+    """Every row of the (filtered, unpaginated) list as CSV or XLSX.
+
+    `filename` is the list's name in the reader's language ("organisasjonar-2026-11-22.csv").
+    """
     header = [str(label) for label, _ in columns]
+    name = slugify(str(filename), allow_unicode=True)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}-{stamp}.csv")
         response.write("\ufeff")  # Excel opens UTF-8 with æøå correctly only with a BOM.
         writer = csv.writer(response, delimiter=";")
         writer.writerow(header)
@@ -46,7 +52,7 @@ def export_response(*, rows: Iterable, columns: list[Column], filename: str, fmt
         return response
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = filename[:31]
+    sheet.title = str(filename)[:31]
     sheet.append(header)
     for row in rows:
         sheet.append([_cell(get(row)) for _, get in columns])
@@ -56,5 +62,5 @@ def export_response(*, rows: Iterable, columns: list[Column], filename: str, fmt
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}-{stamp}.xlsx")
     return response

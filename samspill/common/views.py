@@ -11,7 +11,7 @@ from .lists import Column, export_response, paginate, wants_export
 
 
 def list_page(
-    request, *, queryset, template: str, context: dict, columns: list[Column], filename: str
+    request, *, queryset, template: str, context: dict, columns: list[Column], filename: object
 ):
     """Render a paginated list, or the whole filtered list as CSV/XLSX when ?format= asks."""
     fmt = wants_export(request)

@@ -43,6 +43,21 @@ def test_balance_picture_counts_active_members_and_marks_gaps(polyfon):
     assert len(picture["gaps"]) == 4 * 3
 
 
+def test_balance_picture_counts_a_member_faculty_as_part_of_its_university(polyfon):
+    vest = _region(polyfon, "Vest")
+    university = OrganisationFactory(cluster=polyfon, kind="university", region=vest)
+    faculty = OrganisationFactory(
+        cluster=polyfon, kind="university", region=vest, parent=university
+    )
+    for org in (university, faculty):
+        MembershipFactory(cluster=polyfon, organisation=org, region=vest)
+
+    with scopes_disabled():
+        picture = queries.balance_picture(cluster=polyfon)
+    [vest_row] = [row for row in picture["rows"] if str(row.region) == "Vest"]
+    assert vest_row.total == 1
+
+
 def test_unsigned_members_of_the_version_in_force(polyfon):
     signed = MembershipFactory(cluster=polyfon)
     unsigned = MembershipFactory(cluster=polyfon)

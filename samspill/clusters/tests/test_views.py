@@ -121,6 +121,17 @@ def test_organisation_list_exports_csv_and_xlsx(secretariat_client, polyfon):
     assert sheet.cell(row=2, column=1).value == "Bergen kommune"
 
 
+def test_export_file_is_named_in_the_readers_language(secretariat_client, polyfon):
+    response = secretariat_client.get(
+        url("clusters:membership_list"), {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="nn"
+    )
+    assert 'filename="medlemskap-' in response["Content-Disposition"]
+    response = secretariat_client.get(
+        url("clusters:organisation_list"), {"format": "xlsx"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert 'filename="organisations-' in response["Content-Disposition"]
+
+
 def test_person_gets_suggested_initials(secretariat_client, polyfon):
     PersonFactory(cluster=polyfon, name="Kari Walde", initials="KW")
     response = secretariat_client.post(

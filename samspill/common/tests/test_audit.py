@@ -1,0 +1,33 @@
+"""The history on a detail page says what changed the way the pages say it."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+from django_scopes import scope
+
+from samspill.clusters.services import record_save
+from samspill.clusters.tests.factories import MembershipFactory, NodeFactory
+from samspill.common.audit import history_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_changes_name_fields_linked_records_choices_and_dates(polyfon, secretariat):
+    membership = MembershipFactory(cluster=polyfon)
+    node = NodeFactory(cluster=polyfon, name="Knutepunkt Vest")
+    membership.node = node
+    membership.kind = "observer"
+    membership.left_on = datetime.date(2026, 6, 30)
+    record_save(record=membership, actor=secretariat)
+
+    with translation.override("nb"), scope(cluster=polyfon):
+        history = history_for(
+            membership.organisation, related=[membership.organisation.memberships.all()]
+        )
+        changes = {c.label: (c.old, c.new) for c in history[0].changes}
+
+    assert changes["Knutepunkt"] == ("–", "Knutepunkt Vest")
+    assert changes["Meldt ut"] == ("–", "30.06.2026")
+    assert changes["Type"] == ("Deltaker (partner)", "Observatør")
+    assert all(entry.changes == [] for entry in history[1:])  # creations
