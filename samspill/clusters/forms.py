@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -46,7 +48,8 @@ def _name_empty_choice(field: forms.Field) -> None:
         if field.empty_label is not None:
             field.empty_label = label
     elif isinstance(field, forms.ChoiceField):
-        choices = list(field.choices)
+        # A ChoiceField has turned its choices into a list of pairs by now.
+        choices = cast(list[tuple[Any, Any]], field.choices)
         if choices and choices[0][0] == "":
             field.choices = [("", label), *choices[1:]]
 

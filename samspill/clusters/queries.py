@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_stubs_ext import StrOrPromise
@@ -185,6 +185,26 @@ def agreement_in_force(
         .select_related("agreement")
         .order_by("-effective_from")
         .first()
+    )
+
+
+def agreements_with_us(*, cluster: Cluster) -> QuerySet[Agreement]:
+    """Collaboration agreements other clusters have registered with this one as the party.
+
+    They belong to the other cluster's registry; this cluster sees their title, status and
+    latest version date, not their documents.
+    """
+    latest = (
+        AgreementVersion.objects.with_scopes_disabled()
+        .filter(agreement=OuterRef("pk"))
+        .order_by("-effective_from")
+    )
+    return (
+        Agreement.objects.with_scopes_disabled()
+        .filter(counterpart_cluster=cluster, kind=Agreement.Kind.COLLABORATION)
+        .select_related("cluster")
+        .annotate(latest_version_from=Subquery(latest.values("effective_from")[:1]))
+        .order_by("cluster__name", "title")
     )
 
 

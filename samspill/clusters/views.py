@@ -643,6 +643,7 @@ def agreement_list(request, cluster):
         context={
             "version": version,
             "unsigned": queries.unsigned_members(version=version) if version else [],
+            "with_us": queries.agreements_with_us(cluster=cluster),
         },
         columns=AGREEMENT_COLUMNS,
         filename=Agreement._meta.verbose_name_plural,

@@ -99,3 +99,20 @@ def test_likely_duplicates_by_number_or_similar_name(polyfon):
     assert [o.name for o in by_name] == ["Universitetet i Bergen"]
     assert [o.name for o in by_number] == ["Oslo kommune"]
     assert none == []
+
+
+def test_agreements_other_clusters_have_with_us(polyfon, alrek):
+    with scopes_disabled():
+        theirs = AgreementFactory(
+            cluster=alrek,
+            kind="collaboration",
+            title="Alrek – Polyfon",
+            counterpart_cluster=polyfon,
+        )
+        AgreementVersionFactory(agreement=theirs, effective_from=datetime.date(2022, 7, 1))
+        AgreementFactory(cluster=alrek, kind="collaboration", counterpart_name="SKIL")
+        AgreementFactory(cluster=polyfon, kind="collaboration", counterpart_cluster=alrek)
+    [found] = queries.agreements_with_us(cluster=polyfon)
+    assert found == theirs
+    assert found.cluster == alrek
+    assert found.latest_version_from == datetime.date(2022, 7, 1)

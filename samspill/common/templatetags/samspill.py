@@ -1,4 +1,5 @@
 from django import forms, template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -43,3 +44,39 @@ def scale(value: int, maximum: int) -> float:
     if not value:
         return 0
     return round(6 + 22 * (value / max(maximum, 1)) ** 0.5, 1)
+
+
+# The main menu's item for each page: a registry view belongs to the list its name starts
+# with (organisation_edit to the organisations); the rest of the registry (balance, nodes,
+# subgroups, imports, settings, access) to the registry's dashboard.
+_MENU_SECTIONS = (
+    ("organisation", "clusters:organisation_list"),
+    ("person", "clusters:person_list"),
+    ("affiliation", "clusters:person_list"),
+    ("membership", "clusters:membership_list"),
+    ("agreement", "clusters:agreement_list"),
+    ("appendix", "clusters:agreement_list"),
+    ("signature", "clusters:agreement_list"),
+)
+
+
+def menu_item(match) -> str | None:
+    """The view name of the main-menu item the resolved page belongs to."""
+    if match is None:
+        return None
+    if match.namespace == "clusters":
+        for prefix, item in _MENU_SECTIONS:
+            if match.url_name.startswith(prefix):
+                return item
+        return "clusters:dashboard"
+    return match.view_name
+
+
+@register.simple_tag(takes_context=True)
+def menu_current(context, view_name: str) -> str:
+    """aria-current for a main-menu link: "page" on the page it links to, "true" on the
+    pages of its section (an organisation under Organisations)."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    if match is None or menu_item(match) != view_name:
+        return ""
+    return format_html(' aria-current="{}"', "page" if match.view_name == view_name else "true")

@@ -18,10 +18,17 @@
   // scroll it if the region can take focus, and then it needs a name (WCAG 2.1.1, 4.1.2).
   function markScrollableTables() {
     document.querySelectorAll(".table-wrap, figure.balance").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (wrap.dataset.focusable === "when-scrolling") {
+        // The template named it and made it focusable (so it works without this file); while it fits, it is
+        // no stop in the tab order.
+        if (scrolls) { wrap.tabIndex = 0; } else { wrap.removeAttribute("tabindex"); }
+        return;
+      }
       if (wrap.hasAttribute("tabindex") && wrap.dataset.focusable !== "js") {
         return;  // the template made it focusable already
       }
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      if (scrolls) {
         wrap.tabIndex = 0;
         wrap.dataset.focusable = "js";
         if (!wrap.hasAttribute("role") && wrap.tagName !== "FIGURE") {  // a figure has its caption
@@ -39,6 +46,18 @@
     });
   }
 
+  // On a phone the main menu is one row that scrolls sideways: bring the current section's item into view.
+  function showCurrentMenuItem() {
+    var current = document.querySelector(".site-nav [aria-current]");
+    var row = current && current.closest("ul");
+    if (!row || row.scrollWidth <= row.clientWidth) { return; }
+    var box = row.getBoundingClientRect();
+    var item = current.closest("li").getBoundingClientRect();
+    if (item.left < box.left || item.right > box.right) {
+      row.scrollLeft += item.left - box.left - (box.width - item.width) / 2;
+    }
+  }
+
   function showMessages(list) {
     var box = document.getElementById("messages");
     if (!box) { return; }
@@ -51,7 +70,11 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); markScrollableTables(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance(document);
+    markScrollableTables();
+    showCurrentMenuItem();
+  });
   document.addEventListener("htmx:load", function (event) { enhance(event.detail.elt); markScrollableTables(); });
   document.addEventListener("toggle", markScrollableTables, true);  // <details> opened or closed
   window.addEventListener("resize", markScrollableTables);
