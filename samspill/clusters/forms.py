@@ -203,6 +203,12 @@ class MembershipForm(ClusterModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.fields["region"]
+        if isinstance(region, forms.ModelChoiceField):
+            region.empty_label = _("The organisation's region")
+
     def clean(self):
         data = super().clean()
         if data.get("kind") == Membership.Kind.SUBGROUP_PARTY and not data.get("subgroup"):

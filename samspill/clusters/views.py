@@ -445,7 +445,14 @@ def membership_list(request, cluster):
 
 
 def _membership_form_page(request, cluster, membership):
-    organisation = request.GET.get("organisation", "")
+    # Links from an organisation or a subgroup page fill in what the person came from.
+    initial: dict[str, str] = {}
+    for name in ("organisation", "subgroup"):
+        value = request.GET.get(name, "")
+        if value.isdigit():
+            initial[name] = value
+    if "subgroup" in initial:
+        initial["kind"] = Membership.Kind.SUBGROUP_PARTY
     return _record_form_page(
         request,
         cluster,
@@ -454,7 +461,7 @@ def _membership_form_page(request, cluster, membership):
         list_url="clusters:membership_list",
         new_title=_("Register membership"),
         saved=_("The membership is saved."),
-        initial={"organisation": organisation} if organisation.isdigit() else None,
+        initial=initial or None,
     )
 
 

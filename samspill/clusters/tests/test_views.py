@@ -186,6 +186,14 @@ def test_subgroup_party_requires_subgroup(secretariat_client, polyfon):
         assert not Membership.objects.exists()
 
 
+def test_register_party_from_a_subgroup_fills_in_subgroup_and_kind(secretariat_client, polyfon):
+    subgroup = SubgroupFactory(cluster=polyfon)
+    response = secretariat_client.get(url("clusters:membership_create"), {"subgroup": subgroup.pk})
+    form = response.context["form"]
+    assert str(form["subgroup"].value()) == str(subgroup.pk)
+    assert form["kind"].value() == "subgroup_party"
+
+
 def test_membership_form_offers_only_this_clusters_rows(secretariat_client, polyfon, alrek):
     OrganisationFactory(cluster=alrek, name="Alreks egen organisasjon")
     response = secretariat_client.get(url("clusters:membership_create"))

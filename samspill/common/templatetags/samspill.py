@@ -80,3 +80,12 @@ def menu_current(context, view_name: str) -> str:
     if match is None or menu_item(match) != view_name:
         return ""
     return format_html(' aria-current="{}"', "page" if match.view_name == view_name else "true")
+
+
+@register.filter
+def organisation_number(value: str) -> str:
+    """A Norwegian organisation number as it is printed: 917 641 404."""
+    digits = str(value or "")
+    if len(digits) != 9 or not digits.isdigit():
+        return digits
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
