@@ -4,6 +4,8 @@ Every view under /<cluster>/ is wrapped in `cluster_view`, which records the per
 requires on the view function; the URL test enumerates all patterns and checks each role.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
@@ -19,6 +21,22 @@ VIEW = "clusters.view_registry"
 MANAGE = "clusters.manage_registry"
 
 
+def _permitted_cluster(user, slug: str, permission: str) -> Cluster | None:
+    """The cluster at `slug` if `user` has `permission` there; 404 if there is no such cluster."""
+    cluster = get_object_or_404(Cluster, slug=slug)
+    return cluster if user.has_perm(permission, cluster) else None
+
+
+@contextmanager
+def cluster_scope(request, slug: str, permission: str) -> Iterator[Cluster]:
+    """For the API: the cluster with its scope active, or 404 for those without access."""
+    cluster = _permitted_cluster(request.user, slug, permission)
+    if cluster is None:
+        raise Http404
+    with scope(cluster=cluster):
+        yield cluster
+
+
 def cluster_view(permission: str, *, write: bool = False):
     """Wrap a view taking (request, cluster, ...): 404 for those without access.
 
@@ -29,8 +47,8 @@ def cluster_view(permission: str, *, write: bool = False):
     def decorator(view):
         @wraps(view)
         def wrapper(request, cluster: str, *args, **kwargs):
-            cluster_obj = get_object_or_404(Cluster, slug=cluster)
-            if not request.user.has_perm(permission, cluster_obj):
+            cluster_obj = _permitted_cluster(request.user, cluster, permission)
+            if cluster_obj is None:
                 if not request.user.is_authenticated and permission != PUBLIC:
                     if request.htmx:
                         # A fragment asked for after the session ran out: reload into login.

@@ -6,32 +6,20 @@ Answers follow the web pages: "not found" for a cluster the caller may not read.
 """
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django_scopes import scope
 from ninja import Field, Router, Schema
 
 from . import queries
-from .access import PUBLIC, VIEW
+from .access import PUBLIC, VIEW, cluster_scope
 from .models import Cluster, Membership, Node, Subgroup
 
 router = Router(tags=["registry"])
 
 PAGE_SIZE_MAX = 200
-
-
-@contextmanager
-def _cluster_scope(request: HttpRequest, slug: str, permission: str) -> Iterator[Cluster]:
-    cluster = get_object_or_404(Cluster, slug=slug)
-    if not request.user.has_perm(permission, cluster):
-        raise Http404
-    with scope(cluster=cluster):
-        yield cluster
 
 
 def _permission(permission: str) -> dict[str, Any]:
@@ -163,7 +151,7 @@ def cluster_list(request: HttpRequest):
 @router.get("/{cluster}/participants", response=ParticipantPage, openapi_extra=_permission(PUBLIC))
 def participant_list(request: HttpRequest, cluster: str, limit: int = 50, offset: int = 0):
     """Organisations taking part today, as on the cluster's public participants page."""
-    with _cluster_scope(request, cluster, PUBLIC):
+    with cluster_scope(request, cluster, PUBLIC):
         qs = (
             Membership.objects.active()
             .select_related("organisation", "region")
@@ -184,7 +172,7 @@ def organisation_list(
     offset: int = 0,
 ):
     """Organisations in the registry; `status` is `member` or `former`."""
-    with _cluster_scope(request, cluster, VIEW) as cluster_obj:
+    with cluster_scope(request, cluster, VIEW) as cluster_obj:
         qs = queries.organisations_for_list(
             cluster=cluster_obj, search=search, kind=kind, region=region, status=status
         )
@@ -195,7 +183,7 @@ def organisation_list(
     "/{cluster}/organisations/{pk}", response=OrganisationOut, openapi_extra=_permission(VIEW)
 )
 def organisation_detail(request: HttpRequest, cluster: str, pk: int):
-    with _cluster_scope(request, cluster, VIEW) as cluster_obj:
+    with cluster_scope(request, cluster, VIEW) as cluster_obj:
         return get_object_or_404(queries.organisations_for_list(cluster=cluster_obj), pk=pk)
 
 
@@ -209,7 +197,7 @@ def person_list(
     offset: int = 0,
 ):
     """People with their affiliations."""
-    with _cluster_scope(request, cluster, VIEW) as cluster_obj:
+    with cluster_scope(request, cluster, VIEW) as cluster_obj:
         qs = queries.people_for_list(cluster=cluster_obj, search=search, organisation=organisation)
         return _page(qs, limit, offset)
 
@@ -228,7 +216,7 @@ def membership_list(
 ):
     """Memberships; `status` is `active` (default), `ended` or `all`; `year` gives those who
     joined or left that year."""
-    with _cluster_scope(request, cluster, VIEW) as cluster_obj:
+    with cluster_scope(request, cluster, VIEW) as cluster_obj:
         qs = queries.memberships_for_list(
             cluster=cluster_obj, search=search, kind=kind, region=region, status=status, year=year
         )
@@ -237,11 +225,11 @@ def membership_list(
 
 @router.get("/{cluster}/nodes", response=list[NodeOut], openapi_extra=_permission(VIEW))
 def node_list(request: HttpRequest, cluster: str):
-    with _cluster_scope(request, cluster, VIEW):
+    with cluster_scope(request, cluster, VIEW):
         return list(Node.objects.select_related("region"))
 
 
 @router.get("/{cluster}/subgroups", response=list[SubgroupOut], openapi_extra=_permission(VIEW))
 def subgroup_list(request: HttpRequest, cluster: str):
-    with _cluster_scope(request, cluster, VIEW):
+    with cluster_scope(request, cluster, VIEW):
         return list(Subgroup.objects.select_related("region"))
