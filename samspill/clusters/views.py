@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from samspill.common.audit import history_for
@@ -39,6 +38,15 @@ from .services import (
     record_save,
     role_invite,
     role_revoke,
+)
+from .tables import (
+    AGREEMENT_COLUMNS,
+    IMPORT_COLUMNS,
+    MEMBERSHIP_COLUMNS,
+    NODE_COLUMNS,
+    ORGANISATION_COLUMNS,
+    PERSON_COLUMNS,
+    SUBGROUP_COLUMNS,
 )
 
 
@@ -188,18 +196,6 @@ def role_remove(request, cluster, pk):
 
 # Organisations ----------------------------------------------------------------------------
 
-ORGANISATION_COLUMNS = [
-    (_l("Name"), lambda o: o.name),
-    (_l("Short name"), lambda o: o.short_name),
-    (_l("Organisation number"), lambda o: o.organisation_number),
-    (_l("Kind"), lambda o: o.get_kind_display()),
-    (_l("County"), lambda o: o.get_county_display()),
-    (_l("Region"), lambda o: o.region),
-    (_l("Parent organisation"), lambda o: o.parent),
-    (_l("Website"), lambda o: o.website),
-    (_l("Member now"), lambda o: _("yes") if o.is_member else _("no")),
-]
-
 
 @cluster_view(VIEW)
 def organisation_list(request, cluster):
@@ -294,15 +290,6 @@ def organisation_duplicates(request, cluster):
 
 
 # People -----------------------------------------------------------------------------------
-
-PERSON_COLUMNS = [
-    (_l("Name"), lambda p: p.name),
-    (_l("Initials"), lambda p: p.initials),
-    (_l("Title"), lambda p: p.title),
-    (_l("Email"), lambda p: p.email),
-    (_l("Phone"), lambda p: p.phone),
-    (_l("Organisations"), lambda p: "; ".join(str(a.organisation) for a in p.affiliations.all())),
-]
 
 
 @cluster_view(VIEW)
@@ -415,16 +402,6 @@ def affiliation_edit(request, cluster, pk):
 
 # Memberships ------------------------------------------------------------------------------
 
-MEMBERSHIP_COLUMNS = [
-    (_l("Organisation"), lambda m: m.organisation.name),
-    (_l("Kind"), lambda m: m.get_kind_display()),
-    (_l("Subgroup"), lambda m: m.subgroup),
-    (_l("Joined"), lambda m: m.joined_on),
-    (_l("Left"), lambda m: m.left_on),
-    (_l("Region"), lambda m: m.region),
-    (_l("Node"), lambda m: m.node),
-]
-
 
 @cluster_view(VIEW)
 def membership_list(request, cluster):
@@ -510,16 +487,6 @@ def membership_leave(request, cluster, pk):
 
 # Nodes and subgroups ----------------------------------------------------------------------
 
-NODE_COLUMNS = [
-    (_l("Name"), lambda n: n.name),
-    (_l("Region"), lambda n: n.region),
-    (_l("Host organisation"), lambda n: n.host_organisation),
-    (_l("Coordinator"), lambda n: n.coordinator),
-    (_l("Status"), lambda n: n.get_status_display()),
-    (_l("From"), lambda n: n.starts_on),
-    (_l("To"), lambda n: n.ends_on),
-]
-
 
 @cluster_view(VIEW)
 def node_list(request, cluster):
@@ -568,13 +535,6 @@ def node_create(request, cluster):
 @cluster_view(MANAGE, write=True)
 def node_edit(request, cluster, pk):
     return _node_form_page(request, cluster, get_object_or_404(Node, pk=pk))
-
-
-SUBGROUP_COLUMNS = [
-    (_l("Name"), lambda s: s.name),
-    (_l("Region"), lambda s: s.region),
-    (_l("Parties"), lambda s: s.party_count),
-]
 
 
 @cluster_view(VIEW)
@@ -629,13 +589,6 @@ def subgroup_edit(request, cluster, pk):
 
 
 # Agreements -------------------------------------------------------------------------------
-
-AGREEMENT_COLUMNS = [
-    (_l("Title"), lambda a: a.title),
-    (_l("Kind"), lambda a: a.get_kind_display()),
-    (_l("Other party"), lambda a: a.counterpart),
-    (_l("Versions"), lambda a: a.version_count),
-]
 
 
 @cluster_view(VIEW)
@@ -784,13 +737,7 @@ def import_list(request, cluster):
         queryset=batches,
         template="clusters/import_list.html",
         context={},
-        columns=[
-            (_l("File"), lambda b: b.filename),
-            (_l("Kind"), lambda b: b.get_kind_display()),
-            (_l("Uploaded by"), lambda b: b.created_by),
-            (_l("Uploaded"), lambda b: timezone.localtime(b.created_at).replace(tzinfo=None)),
-            (_l("Imported rows"), lambda b: b.imported_count),
-        ],
+        columns=IMPORT_COLUMNS,
         filename=ImportBatch._meta.verbose_name_plural,
     )
 

@@ -3,6 +3,7 @@
 import csv
 from collections.abc import Callable, Iterable
 from io import BytesIO
+from typing import Any, NamedTuple
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -13,7 +14,14 @@ from openpyxl import Workbook
 
 PAGE_SIZE = 25
 
-Column = tuple[str, Callable[[object], object]]
+
+
+class Column(NamedTuple):
+    """One column of a list's export; `field` names what the importer reads it into."""
+
+    label: Any
+    get: Callable[[Any], object]
+    field: str = ""
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
@@ -38,7 +46,7 @@ def export_response(*, rows: Iterable, columns: list[Column], filename: object, 
 
     `filename` is the list's name in the reader's language ("organisasjonar-2026-11-22.csv").
     """
-    header = [str(label) for label, _ in columns]
+    header = [str(column.label) for column in columns]
     name = slugify(str(filename), allow_unicode=True)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
@@ -48,14 +56,14 @@ def export_response(*, rows: Iterable, columns: list[Column], filename: object, 
         writer = csv.writer(response, delimiter=";")
         writer.writerow(header)
         for row in rows:
-            writer.writerow([_cell(get(row)) for _, get in columns])
+            writer.writerow([_cell(column.get(row)) for column in columns])
         return response
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(filename)[:31]
     sheet.append(header)
     for row in rows:
-        sheet.append([_cell(get(row)) for _, get in columns])
+        sheet.append([_cell(column.get(row)) for column in columns])
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

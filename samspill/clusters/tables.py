@@ -1,0 +1,77 @@
+"""The columns of each registry list's export.
+
+One list per kind of record: the export writes these labels and values, and the importer
+reads a file by the same labels (in every interface language), so an export imports again.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from samspill.common.lists import Column
+
+ORGANISATION_COLUMNS = [
+    Column(_("Name"), lambda o: o.name, "name"),
+    Column(_("Short name"), lambda o: o.short_name, "short_name"),
+    Column(_("Organisation number"), lambda o: o.organisation_number, "organisation_number"),
+    Column(_("Kind"), lambda o: o.get_kind_display(), "kind"),
+    Column(_("County"), lambda o: o.get_county_display(), "county"),
+    Column(_("Region"), lambda o: o.region, "region"),
+    Column(_("Parent organisation"), lambda o: o.parent, "parent"),
+    Column(_("Website"), lambda o: o.website, "website"),
+    Column(_("Member now"), lambda o: gettext("yes") if o.is_member else gettext("no")),
+]
+
+PERSON_COLUMNS = [
+    Column(_("Name"), lambda p: p.name, "name"),
+    Column(_("Initials"), lambda p: p.initials, "initials"),
+    Column(_("Title"), lambda p: p.title, "title"),
+    Column(_("Email"), lambda p: p.email, "email"),
+    Column(_("Phone"), lambda p: p.phone, "phone"),
+    Column(
+        _("Organisations"),
+        lambda p: "; ".join(str(a.organisation) for a in p.affiliations.all()),
+        "organisations",
+    ),
+]
+
+MEMBERSHIP_COLUMNS = [
+    Column(_("Organisation"), lambda m: m.organisation.name, "organisation"),
+    Column(_("Kind"), lambda m: m.get_kind_display(), "kind"),
+    Column(_("Subgroup"), lambda m: m.subgroup, "subgroup"),
+    Column(_("Joined"), lambda m: m.joined_on, "joined_on"),
+    Column(_("Left"), lambda m: m.left_on, "left_on"),
+    Column(_("Region"), lambda m: m.region, "region"),
+    Column(_("Node"), lambda m: m.node, "node"),
+]
+
+NODE_COLUMNS = [
+    Column(_("Name"), lambda n: n.name),
+    Column(_("Region"), lambda n: n.region),
+    Column(_("Host organisation"), lambda n: n.host_organisation),
+    Column(_("Coordinator"), lambda n: n.coordinator),
+    Column(_("Status"), lambda n: n.get_status_display()),
+    Column(_("From"), lambda n: n.starts_on),
+    Column(_("To"), lambda n: n.ends_on),
+]
+
+SUBGROUP_COLUMNS = [
+    Column(_("Name"), lambda s: s.name),
+    Column(_("Region"), lambda s: s.region),
+    Column(_("Parties"), lambda s: s.party_count),
+]
+
+AGREEMENT_COLUMNS = [
+    Column(_("Title"), lambda a: a.title),
+    Column(_("Kind"), lambda a: a.get_kind_display()),
+    Column(_("Other party"), lambda a: a.counterpart),
+    Column(_("Versions"), lambda a: a.version_count),
+]
+
+IMPORT_COLUMNS = [
+    Column(_("File"), lambda b: b.filename),
+    Column(_("Kind"), lambda b: b.get_kind_display()),
+    Column(_("Uploaded by"), lambda b: b.created_by),
+    Column(_("Uploaded"), lambda b: timezone.localtime(b.created_at).replace(tzinfo=None)),
+    Column(_("Imported rows"), lambda b: b.imported_count),
+]
