@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEMO_ENV := DJANGO_DEBUG=1
+DEMO_ENV := DJANGO_DEBUG=1 SAMSPILL_SECRETARIAT_2FA=0
 PYTEST_ARGS ?=
 
 .PHONY: install demo run test test-fast lint format messages bench clean
@@ -26,12 +26,14 @@ demo: install
 	@echo "    sekretariat@polyfon.example.no  (secretariat of Polyfon)"
 	@echo "    medlem@polyfon.example.no       (member of Polyfon)"
 	@echo "    sekretariat@alrek.example.no    (secretariat of Alrek helseklynge)"
+	@echo "  Two-factor login for the secretariat is off in the demo (SAMSPILL_SECRETARIAT_2FA=0);"
+	@echo "  in production it is on. The demo users can still set it up from the menu."
 	@echo "  The task worker runs beside the web server; emails are printed here."
 	@echo ""
 	$(MAKE) --no-print-directory run
 
 run: install
-	$(DEMO_ENV) bash -c 'trap "kill 0" EXIT; $(BIN)/python manage.py db_worker & $(BIN)/python manage.py runserver 127.0.0.1:8000'
+	$(DEMO_ENV) bash -c 'trap "kill 0" EXIT; $(BIN)/python manage.py worker & $(BIN)/python manage.py runserver 127.0.0.1:8000'
 
 test: install
 	$(BIN)/python -m pytest -n auto -q $(PYTEST_ARGS)

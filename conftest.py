@@ -12,6 +12,9 @@ settings.STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 settings.SECURE_SSL_REDIRECT = False
+# Most tests, the browser tests among them, log in as a secretariat without TOTP; the tests of
+# the rule turn it on (fixture `secretariat_2fa` in samspill/conftest.py).
+settings.SAMSPILL_SECRETARIAT_2FA = False
 
 # Uploaded files from tests land in a throwaway folder.
 settings.MEDIA_ROOT = __import__("tempfile").mkdtemp(prefix="samspill-media-")

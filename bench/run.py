@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Model
@@ -32,7 +34,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django_scopes import scopes_disabled
 
-from bench.generate import generate
+from bench.generate import generate, organisation_number
+from samspill.clusters.imports import import_prepare
 from samspill.clusters.models import (
     Agreement,
     ClusterRole,
@@ -78,6 +81,7 @@ PAGES = [
     Page("api:membership_list"),
 ]
 MINIMAL = Page("bench_minimal", in_cluster=False)
+IMPORT = "import_preview"
 WARM_UPS = 2
 REPEATED = 10  # a query shape seen this often in one request is noted as a probable N+1
 
@@ -126,6 +130,49 @@ def measure_page(client, page: Page, cluster, repeat: int) -> dict:
     }
 
 
+IMPORT_SIZES = (200, 2000)
+
+
+def import_file(rows: int) -> bytes:
+    """An organisations file as a secretariat brings it: names, kinds, numbers, regions."""
+    rng = random.Random(rows)
+    taken: set[str] = set()
+    kinds = ["Kommune", "Universitet eller høgskole", "Spesialisthelsetjeneste", "Næringsliv"]
+    regions = ["Øst", "Sør", "Vest", "Midt", "Nord"]
+    lines = ["Navn;Type;Organisasjonsnummer;Region;Nettside"]
+    for n in range(rows):
+        number = organisation_number(rng, taken)
+        lines.append(
+            f"Importert organisasjon {n} {rng.choice(regions)};{rng.choice(kinds)};{number};"
+            f"{rng.choice(regions)};https://org{n}.example.no"
+        )
+    return "\n".join(lines).encode("utf-8")
+
+
+def measure_import(cluster, user) -> dict:
+    """The import preview of a file of each size: its time and its number of queries."""
+    results = {}
+    # One preview first, so that one-off lookups (content types for the audit log) are cached.
+    import_prepare(
+        cluster=cluster,
+        kind="organisations",
+        upload=SimpleUploadedFile("warm-up.csv", import_file(5)),
+        actor=user,
+    )
+    for rows in IMPORT_SIZES:
+        upload = SimpleUploadedFile(f"bench-{rows}.csv", import_file(rows))
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            batch = import_prepare(cluster=cluster, kind="organisations", upload=upload, actor=user)
+            elapsed = time.perf_counter() - start
+        results[str(rows)] = {
+            "ms": elapsed * 1000,
+            "queries": len(captured.captured_queries),
+            "importable": len(batch.good_rows),
+        }
+    return results
+
+
 def measure(scale: int, repeat: int) -> dict:
     """Build `scale` clusters in the current (throwaway) database and measure the first one."""
     name = str(settings.DATABASES["default"]["NAME"])
@@ -135,6 +182,8 @@ def measure(scale: int, repeat: int) -> dict:
     override_settings(
         ROOT_URLCONF="bench.urls",
         SECURE_SSL_REDIRECT=False,
+        # The bench's secretariat logs in without a second factor.
+        SAMSPILL_SECRETARIAT_2FA=False,
         STORAGES={
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -152,7 +201,9 @@ def measure(scale: int, repeat: int) -> dict:
         role = ClusterRole.objects.get(cluster=cluster, role=ClusterRole.Role.SECRETARIAT)
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(role.user)
-    return {page.name: measure_page(client, page, cluster, repeat) for page in [MINIMAL, *PAGES]}
+    results = {page.name: measure_page(client, page, cluster, repeat) for page in [MINIMAL, *PAGES]}
+    results[IMPORT] = measure_import(cluster, role.user)
+    return results
 
 
 def database_url(scale: int, tmp: str) -> str:
@@ -242,9 +293,25 @@ def report(small: dict | None, large: dict | None, scale: int) -> None:
     if notes:
         print()
         print("\n".join(notes))
+    flat = report_import(large.get(IMPORT, {}), scale) and flat
     print()
     worst = f"{max(ratios):.1f}" if ratios else "n/a"
     print(f"flat: {'yes' if flat and ratios else 'no'}; worst ratio: {worst}")
+
+
+def report_import(results: dict, scale: int) -> bool:
+    """Print the import preview's cost; True if its queries do not grow with the rows."""
+    print()
+    print(f"| import preview at scale {scale} | rows importable | ms | queries |")
+    print("| --- | ---: | ---: | ---: |")
+    for rows, result in results.items():
+        print(
+            f"| {rows} rows | {result['importable']} | {result['ms']:.0f} | {result['queries']} |"
+        )
+    counts = {result["queries"] for result in results.values()}
+    flat = len(results) == len(IMPORT_SIZES) and len(counts) == 1
+    print(f"import queries flat per row: {'yes' if flat else 'no'}")
+    return flat
 
 
 def main() -> None:

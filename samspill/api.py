@@ -4,10 +4,26 @@ Requests are authenticated by the browser session (allauth login), so the API an
 person exactly what the web pages would show them.
 """
 
-from django.http import Http404
+from typing import Any
+
+from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
+from ninja.security import SessionAuth
 
 from samspill.clusters.api import router as registry_router
+
+
+class LoginSession(SessionAuth):
+    """The browser's login session (cookie `sessionid`), declared in the OpenAPI schema.
+
+    It is never required here: an anonymous caller passes too, and each operation then
+    answers as its permission says (public clusters to everyone, 404 where the caller may not
+    read), exactly as the web pages do. Ninja's `django_auth` would answer 401 instead.
+    """
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        return request.user
+
 
 api = NinjaAPI(
     title="Samspill API",
@@ -17,6 +33,7 @@ api = NinjaAPI(
         "it needs in `x-permission`; a cluster the caller may not read answers 404."
     ),
     urls_namespace="api",
+    auth=LoginSession(),
     # The interactive docs page loads scripts from a CDN, which the CSP forbids.
     docs_url=None,
 )

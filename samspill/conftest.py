@@ -9,6 +9,19 @@ from samspill.clusters.services import role_grant
 from samspill.clusters.tests.factories import make_cluster
 
 
+@pytest.fixture(autouse=True)
+def _secretariat_2fa_off(settings):
+    """Tests log in as secretariat without TOTP; the root conftest.py turns the rule off for
+    the browser tests too. Tests of the rule use `secretariat_2fa`."""
+    settings.SAMSPILL_SECRETARIAT_2FA = False
+
+
+@pytest.fixture
+def secretariat_2fa(settings):
+    """Secretariat users must log in with TOTP, as in production."""
+    settings.SAMSPILL_SECRETARIAT_2FA = True
+
+
 @pytest.fixture
 def polyfon(db):
     return make_cluster("polyfon", "Polyfon kunnskapsklynge")

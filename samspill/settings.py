@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samspill.common.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "samspill.accounts.middleware.StaffTOTPMiddleware",
+    "samspill.clusters.middleware.SecretariatTOTPMiddleware",
     "samspill.common.middleware.HtmxMessagesMiddleware",
 ]
 
@@ -104,7 +106,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # Several processes write (web workers, the task worker): WAL lets readers on while one
+    # writes, IMMEDIATE takes the write lock when a transaction starts instead of failing
+    # half-way, and a writer waits up to 20 s for the lock instead of "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -130,6 +139,22 @@ ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "samspill.accounts.adapter.AccountAdapter"
 SAMSPILL_SIGNUP_OPEN = env_bool("SAMSPILL_SIGNUP_OPEN", False)
+# The secretariat manages personal data: like staff, they must log in with a second factor.
+SAMSPILL_SECRETARIAT_2FA = env_bool("SAMSPILL_SECRETARIAT_2FA", True)
+# Failed logins are counted per place, not per email address, so that someone who knows an
+# address cannot lock its owner out (samspill/accounts/throttle.py). Rates as in allauth's
+# ACCOUNT_RATE_LIMITS: amount/period/what is counted.
+SAMSPILL_LOGIN_RATE_LIMITS = {
+    # Per account and address (IP), or per account and browser where it logged in before.
+    "login_failed_place": "5/15m/key",
+    # Per account from anywhere new; does not apply in a browser where it logged in before.
+    "login_failed_account": "20/h/key",
+    # Per address, whatever the account (guessing passwords over many accounts).
+    "login_failed_ip": "10/m/ip",
+}
+# The proxies in front of gunicorn that add the client's address to X-Forwarded-For (nginx
+# as in docs/operations.md: 1). 0 when clients reach gunicorn directly.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("SAMSPILL_TRUSTED_PROXY_COUNT", "1"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samspill"
 # Accept the neighbouring 30-second step too: phone clocks drift, and a code typed just as

@@ -1,9 +1,13 @@
+import logging
+
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.urls import include, path
+from django.utils import translation
 
 from samspill.api import api
 from samspill.website import views as website_views
@@ -14,6 +18,31 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+# The last resort when even the 500 page fails: no template, no translation, no database.
+PLAIN_SERVER_ERROR = """<!DOCTYPE html>
+<html lang="nb"><head><meta charset="utf-8"><title>Feil – Samspill</title></head>
+<body><h1>Noe gikk galt</h1><p>Det oppstod en feil hos oss. Prøv igjen om litt.</p>
+<p lang="en">Something went wrong on our side. Please try again in a little while.</p>
+<p><a href="/">Samspill</a></p></body></html>
+"""
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page in the visitor's language, rendered without the request (no database)."""
+    body: str
+    try:
+        with translation.override(translation.get_language_from_request(request)):
+            body = loader.render_to_string("500.html")
+    except Exception:
+        logging.getLogger(__name__).exception("The 500 page could not be rendered")
+        body = PLAIN_SERVER_ERROR
+    return HttpResponseServerError(body)
+
+
+# 400, 403 and 404 use Django's handlers, which render 400.html, 403.html and 404.html.
+handler500 = server_error
 
 
 urlpatterns = [

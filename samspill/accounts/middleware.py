@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
 
 
 class StaffTOTPMiddleware:
@@ -11,11 +14,24 @@ class StaffTOTPMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
-            # Account pages stay open: setting up TOTP may itself ask for the password again.
-            allowed = ("/accounts/", "/i18n/", settings.STATIC_URL)
-            if not request.path.startswith(allowed) and not _has_totp(user):
-                return redirect("mfa_activate_totp")
+            if not totp_exempt(request) and not _has_totp(user):
+                return redirect_to_totp_setup(request)
         return self.get_response(request)
+
+
+def totp_exempt(request) -> bool:
+    """Pages open to someone who must set up TOTP first.
+
+    Account pages stay open: setting up TOTP may itself ask for the password again.
+    """
+    return request.path.startswith(("/accounts/", "/i18n/", settings.STATIC_URL))
+
+
+def redirect_to_totp_setup(request) -> HttpResponse:
+    if getattr(request, "htmx", False):
+        # A fragment would otherwise receive the setup page: reload the whole page there.
+        return HttpResponseClientRedirect(reverse("mfa_activate_totp"))
+    return redirect("mfa_activate_totp")
 
 
 def _has_totp(user) -> bool:

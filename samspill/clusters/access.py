@@ -9,10 +9,12 @@ from contextlib import contextmanager
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django_htmx.http import HttpResponseClientRedirect
 from django_scopes import scope
+
+from samspill.common.middleware import mark_private
 
 from .models import Cluster
 
@@ -20,9 +22,14 @@ PUBLIC = "clusters.view_public"
 VIEW = "clusters.view_registry"
 MANAGE = "clusters.manage_registry"
 
+# What a view that is not marked `write` answers to.
+SAFE_METHODS = ["GET", "HEAD"]
+
 
 def _permitted_cluster(user, slug: str, permission: str) -> Cluster | None:
     """The cluster at `slug` if `user` has `permission` there; 404 if there is no such cluster."""
+    if "\x00" in slug:
+        raise Http404  # the API's path is any text; PostgreSQL refuses NUL in a query
     cluster = get_object_or_404(Cluster, slug=slug)
     return cluster if user.has_perm(permission, cluster) else None
 
@@ -30,6 +37,8 @@ def _permitted_cluster(user, slug: str, permission: str) -> Cluster | None:
 @contextmanager
 def cluster_scope(request, slug: str, permission: str) -> Iterator[Cluster]:
     """For the API: the cluster with its scope active, or 404 for those without access."""
+    if permission != PUBLIC:
+        mark_private(request)
     cluster = _permitted_cluster(request.user, slug, permission)
     if cluster is None:
         raise Http404
@@ -41,12 +50,16 @@ def cluster_view(permission: str, *, write: bool = False):
     """Wrap a view taking (request, cluster, ...): 404 for those without access.
 
     `write` marks views that change data; GET on them is still checked with `permission`.
-    Anonymous visitors are sent to the login page for non-public pages.
+    A view without it answers only GET and HEAD: any other method is 405, so a page that
+    reads cannot be made to write. Anonymous visitors are sent to the login page for
+    non-public pages. Responses of non-public pages are marked private (no caching).
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, cluster: str, *args, **kwargs):
+            if permission != PUBLIC:
+                mark_private(request)
             cluster_obj = _permitted_cluster(request.user, cluster, permission)
             if cluster_obj is None:
                 if not request.user.is_authenticated and permission != PUBLIC:
@@ -56,6 +69,8 @@ def cluster_view(permission: str, *, write: bool = False):
                         return HttpResponseClientRedirect(redirect_to_login(back).url)
                     return redirect_to_login(request.get_full_path())
                 raise Http404
+            if not write and request.method not in SAFE_METHODS:
+                return HttpResponseNotAllowed(SAFE_METHODS)
             request.cluster = cluster_obj
             with scope(cluster=cluster_obj):
                 return view(request, cluster_obj, *args, **kwargs)

@@ -3,27 +3,107 @@
 Each operation declares the permission it needs in `x-permission` (shown in the OpenAPI
 schema); `tests/test_api.py` reads the schema and checks every operation against each role.
 Answers follow the web pages: "not found" for a cluster the caller may not read.
+
+Every query parameter is parsed by a schema: its bounds and allowed values are in the OpenAPI
+schema, and a value outside them answers 422, naming the parameter in `detail[].loc`. The
+bounds are those of the web lists' filter forms (`filters.py`).
 """
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
+from ninja.errors import ValidationError
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+from samspill.common.collation import norwegian
 
 from . import queries
-from .access import PUBLIC, VIEW, cluster_scope
-from .models import Cluster, Membership, Node, Subgroup
+from .access import MANAGE, PUBLIC, VIEW, cluster_scope
+from .filters import (
+    PK_MAX,
+    REGION_NAME_MAX_LENGTH,
+    SEARCH_MAX_LENGTH,
+    YEAR_MAX,
+    YEAR_MIN,
+    match_region,
+)
+from .models import Cluster, Membership, Node, Organisation, Region, Subgroup
 
 router = Router(tags=["registry"])
 
-PAGE_SIZE_MAX = 200
+LIMIT_DEFAULT = 50
+LIMIT_MAX = 200
+# Far beyond any registry, and small enough for every database's OFFSET.
+OFFSET_MAX = 1_000_000
 
 
 def _permission(permission: str) -> dict[str, Any]:
-    return {"x-permission": permission}
+    extra: dict[str, Any] = {"x-permission": permission}
+    if permission == PUBLIC:
+        # The login session is optional here: `{}` is "no authentication" in OpenAPI.
+        extra["security"] = [{}]
+    return extra
+
+
+class NotFound(Schema):
+    detail: Literal["Not found"]
+
+
+class Problem(Schema):
+    loc: list[str | int] = Field(..., description='Where: `["query", "region"]`.')
+    msg: str
+    type: str
+    ctx: dict[str, Any] | None = None
+
+
+class Invalid(Schema):
+    detail: list[Problem]
+
+
+def _responses(ok: Any) -> dict[int, Any]:
+    """A successful answer, and the two answers every operation can give instead."""
+    return {200: ok, 404: NotFound, 422: Invalid}
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+def _blank_is_none(value: Any) -> Any:
+    """`?kind=` is the same as no `kind`, as in the web lists' forms."""
+    return None if value == "" else value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+Search = Annotated[
+    Text,
+    StringConstraints(max_length=SEARCH_MAX_LENGTH),
+    Field(description="Text to look for (case-insensitive)."),
+]
+RegionParam = Annotated[
+    Annotated[Text, StringConstraints(max_length=REGION_NAME_MAX_LENGTH)] | None,
+    BeforeValidator(_blank_is_none),
+    Field(description="One of the cluster's regions: its name (any case) or its id."),
+]
+
+if TYPE_CHECKING:
+    OrganisationKind = str
+    MembershipKind = str
+else:
+    # The stored codes, listed in the schema; one source: the models' choices.
+    OrganisationKind = Literal[tuple(Organisation.Kind.values)]
+    MembershipKind = Literal[tuple(Membership.Kind.values)]
+
+
+class PageQuery(Schema):
+    limit: int = Field(LIMIT_DEFAULT, ge=1, le=LIMIT_MAX, description="Rows per page.")
+    offset: int = Field(0, ge=0, le=OFFSET_MAX, description="Rows to skip.")
 
 
 class Page(Schema):
@@ -32,15 +112,27 @@ class Page(Schema):
     offset: int
 
 
-def _page(qs: QuerySet, limit: int, offset: int) -> dict[str, Any]:
-    limit = max(1, min(limit, PAGE_SIZE_MAX))
-    offset = max(0, offset)
+def _page(qs: QuerySet, page: PageQuery) -> dict[str, Any]:
     return {
         "count": qs.count(),
-        "limit": limit,
-        "offset": offset,
-        "items": list(qs[offset : offset + limit]),
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": list(qs[page.offset : page.offset + page.limit]),
     }
+
+
+def _invalid(parameter: str, message: str) -> ValidationError:
+    return ValidationError([{"loc": ["query", parameter], "msg": message, "type": "value_error"}])
+
+
+def _region(value: str | None) -> Region | None:
+    """The region a parameter names, in the active cluster; 422 if there is none."""
+    if value is None:
+        return None
+    region = match_region(Region.objects.all(), value)
+    if region is None:
+        raise _invalid("region", f"The cluster has no region named {value!r}.")
+    return region
 
 
 class ClusterOut(Schema):
@@ -57,7 +149,7 @@ class ParticipantOut(Schema):
     short_name: str = Field(..., alias="organisation.short_name")
     organisation_kind: str = Field(..., alias="organisation.kind")
     membership_kind: str = Field(..., alias="kind")
-    region: str | None = Field(None, alias="region.name")
+    region: str | None = Field(None, alias="effective_region.name")
     joined_on: datetime.date
 
 
@@ -115,9 +207,12 @@ class MembershipOut(Schema):
     kind: str
     joined_on: datetime.date
     left_on: datetime.date | None
-    region: str | None = Field(None, alias="region.name")
+    region: str | None = Field(None, alias="effective_region.name")
     node: str | None = Field(None, alias="node.name")
     subgroup: str | None = Field(None, alias="subgroup.name")
+    notes: str | None = Field(
+        None, description="Internal notes; null unless the caller manages the registry."
+    )
 
 
 class MembershipPage(Page):
@@ -142,94 +237,145 @@ class SubgroupOut(Schema):
     region: str | None = Field(None, alias="region.name")
 
 
-@router.get("/clusters", response=list[ClusterOut], openapi_extra=_permission(PUBLIC))
+@router.get("/clusters", response=_responses(list[ClusterOut]), openapi_extra=_permission(PUBLIC))
 def cluster_list(request: HttpRequest):
     """The clusters whose public pages are published."""
     return list(Cluster.objects.filter(is_public=True))
 
 
-@router.get("/{cluster}/participants", response=ParticipantPage, openapi_extra=_permission(PUBLIC))
-def participant_list(request: HttpRequest, cluster: str, limit: int = 50, offset: int = 0):
+@router.get(
+    "/{cluster}/participants",
+    response=_responses(ParticipantPage),
+    openapi_extra=_permission(PUBLIC),
+)
+def participant_list(request: HttpRequest, cluster: str, page: Query[PageQuery]):
     """Organisations taking part today, as on the cluster's public participants page."""
     with cluster_scope(request, cluster, PUBLIC):
         qs = (
             Membership.objects.active()
-            .select_related("organisation", "region")
-            .order_by("kind", "organisation__name", "pk")
+            .select_related("organisation__region", "region")
+            .order_by("kind", norwegian("organisation__name"), "pk")
         )
-        return _page(qs, limit, offset)
+        return _page(qs, page)
 
 
-@router.get("/{cluster}/organisations", response=OrganisationPage, openapi_extra=_permission(VIEW))
-def organisation_list(
-    request: HttpRequest,
-    cluster: str,
-    search: str = "",
-    kind: str = "",
-    region: str = "",
-    status: str = "",
-    limit: int = 50,
-    offset: int = 0,
-):
-    """Organisations in the registry; `status` is `member` or `former`."""
-    with cluster_scope(request, cluster, VIEW) as cluster_obj:
-        qs = queries.organisations_for_list(
-            cluster=cluster_obj, search=search, kind=kind, region=region, status=status
-        )
-        return _page(qs, limit, offset)
+class OrganisationQuery(PageQuery):
+    search: Search = ""
+    kind: Annotated[
+        OrganisationKind | None,
+        BeforeValidator(_blank_is_none),
+        Field(description="The organisation's kind, as its stored code."),
+    ] = None
+    region: RegionParam = None
+    status: Annotated[
+        queries.OrganisationStatus | None,
+        BeforeValidator(_blank_is_none),
+        Field(description="`member`: members now; `former`: members before, not now."),
+    ] = None
 
 
 @router.get(
-    "/{cluster}/organisations/{pk}", response=OrganisationOut, openapi_extra=_permission(VIEW)
+    "/{cluster}/organisations",
+    response=_responses(OrganisationPage),
+    openapi_extra=_permission(VIEW),
+)
+def organisation_list(request: HttpRequest, cluster: str, query: Query[OrganisationQuery]):
+    """Organisations in the registry."""
+    with cluster_scope(request, cluster, VIEW) as cluster_obj:
+        qs = queries.organisations_for_list(
+            cluster=cluster_obj,
+            search=query.search,
+            kind=query.kind,
+            region=_region(query.region),
+            status=query.status,
+        )
+        return _page(qs, query)
+
+
+@router.get(
+    "/{cluster}/organisations/{pk}",
+    response=_responses(OrganisationOut),
+    openapi_extra=_permission(VIEW),
 )
 def organisation_detail(request: HttpRequest, cluster: str, pk: int):
     with cluster_scope(request, cluster, VIEW) as cluster_obj:
         return get_object_or_404(queries.organisations_for_list(cluster=cluster_obj), pk=pk)
 
 
-@router.get("/{cluster}/people", response=PersonPage, openapi_extra=_permission(VIEW))
-def person_list(
-    request: HttpRequest,
-    cluster: str,
-    search: str = "",
-    organisation: str = "",
-    limit: int = 50,
-    offset: int = 0,
-):
+class PersonQuery(PageQuery):
+    search: Search = ""
+    organisation: Annotated[
+        Annotated[int, Field(ge=1, le=PK_MAX)] | None,
+        BeforeValidator(_blank_is_none),
+        Field(description="The id of an organisation they are affiliated with."),
+    ] = None
+
+
+@router.get("/{cluster}/people", response=_responses(PersonPage), openapi_extra=_permission(VIEW))
+def person_list(request: HttpRequest, cluster: str, query: Query[PersonQuery]):
     """People with their affiliations."""
     with cluster_scope(request, cluster, VIEW) as cluster_obj:
-        qs = queries.people_for_list(cluster=cluster_obj, search=search, organisation=organisation)
-        return _page(qs, limit, offset)
+        if (
+            query.organisation is not None
+            and not Organisation.objects.filter(pk=query.organisation).exists()
+        ):
+            raise _invalid("organisation", "The cluster has no organisation with this id.")
+        qs = queries.people_for_list(
+            cluster=cluster_obj, search=query.search, organisation=query.organisation
+        )
+        return _page(qs, query)
 
 
-@router.get("/{cluster}/memberships", response=MembershipPage, openapi_extra=_permission(VIEW))
-def membership_list(
-    request: HttpRequest,
-    cluster: str,
-    search: str = "",
-    kind: str = "",
-    region: str = "",
-    status: str = "active",
-    year: str = "",
-    limit: int = 50,
-    offset: int = 0,
-):
-    """Memberships; `status` is `active` (default), `ended` or `all`; `year` gives those who
-    joined or left that year."""
+class MembershipQuery(PageQuery):
+    search: Search = ""
+    kind: Annotated[
+        MembershipKind | None,
+        BeforeValidator(_blank_is_none),
+        Field(description="The membership's kind, as its stored code."),
+    ] = None
+    region: RegionParam = None
+    status: Annotated[
+        queries.MembershipStatus,
+        BeforeValidator(lambda value: "active" if value == "" else value),
+        Field(description="`active` (today), `ended`, or `all` with history."),
+    ] = "active"
+    year: Annotated[
+        Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)] | None,
+        BeforeValidator(_blank_is_none),
+        Field(description="Those who joined or left that year."),
+    ] = None
+
+
+@router.get(
+    "/{cluster}/memberships", response=_responses(MembershipPage), openapi_extra=_permission(VIEW)
+)
+def membership_list(request: HttpRequest, cluster: str, query: Query[MembershipQuery]):
+    """Memberships of organisations in the cluster."""
     with cluster_scope(request, cluster, VIEW) as cluster_obj:
         qs = queries.memberships_for_list(
-            cluster=cluster_obj, search=search, kind=kind, region=region, status=status, year=year
+            cluster=cluster_obj,
+            search=query.search,
+            kind=query.kind,
+            region=_region(query.region),
+            status=query.status,
+            year=query.year,
         )
-        return _page(qs, limit, offset)
+        page = _page(qs, query)
+        if not request.user.has_perm(MANAGE, cluster_obj):
+            for membership in page["items"]:
+                membership.notes = None  # internal: for the secretariat only
+        return page
 
 
-@router.get("/{cluster}/nodes", response=list[NodeOut], openapi_extra=_permission(VIEW))
+@router.get("/{cluster}/nodes", response=_responses(list[NodeOut]), openapi_extra=_permission(VIEW))
 def node_list(request: HttpRequest, cluster: str):
     with cluster_scope(request, cluster, VIEW):
         return list(Node.objects.select_related("region"))
 
 
-@router.get("/{cluster}/subgroups", response=list[SubgroupOut], openapi_extra=_permission(VIEW))
+@router.get(
+    "/{cluster}/subgroups", response=_responses(list[SubgroupOut]), openapi_extra=_permission(VIEW)
+)
 def subgroup_list(request: HttpRequest, cluster: str):
     with cluster_scope(request, cluster, VIEW):
         return list(Subgroup.objects.select_related("region"))

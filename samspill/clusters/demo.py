@@ -264,7 +264,6 @@ def _polyfon(actor) -> Cluster:
             organisation=org,
             joined_on=joined,
             left_on=left,
-            region=regions[region],
         )
     Organisation.objects.create(
         cluster=cluster,
@@ -294,9 +293,12 @@ def _polyfon(actor) -> Cluster:
             starts_on=D(2026, 1, 1),
             ends_on=D(2028, 12, 31),
         )
-    for membership in Membership.objects.filter(cluster=cluster, left_on__isnull=True):
-        if membership.region and membership.region.name in nodes:
-            membership.node = nodes[membership.region.name]
+    for membership in Membership.objects.filter(
+        cluster=cluster, left_on__isnull=True
+    ).select_related("organisation__region", "region"):
+        region = membership.effective_region
+        if region and region.name in nodes:
+            membership.node = nodes[region.name]
             membership.save(update_fields=["node"])
 
     vestland = Subgroup.objects.create(
@@ -314,7 +316,7 @@ def _polyfon(actor) -> Cluster:
         kind=Membership.Kind.SUBGROUP_PARTY,
         subgroup=vestland,
         joined_on=D(2021, 1, 1),
-        region=regions["Vest"],
+        notes="Fylkeskommunen koordinerer partssamarbeidet; ny kontaktperson fra 2025.",
     )
     for name, number in VESTLAND_PARTIES:
         org = Organisation.objects.create(
@@ -331,7 +333,6 @@ def _polyfon(actor) -> Cluster:
             kind=Membership.Kind.SUBGROUP_PARTY,
             subgroup=vestland,
             joined_on=D(2025, 5, 1),
-            region=regions["Vest"],
         )
 
     agreement = Agreement.objects.create(
@@ -415,9 +416,7 @@ def _alrek(actor, polyfon: Cluster) -> Cluster:
             region=vest,
         )
         by_short[short or name] = org
-        Membership.objects.create(
-            cluster=cluster, organisation=org, joined_on=D(2018, 1, 1), region=vest
-        )
+        Membership.objects.create(cluster=cluster, organisation=org, joined_on=D(2018, 1, 1))
     for unit in ("UiB-MED", "UiB-rektorat"):
         by_short[unit].parent = by_short["UiB"]
         by_short[unit].save(update_fields=["parent"])

@@ -50,7 +50,7 @@ def _name_empty_choice(field: forms.Field) -> None:
     elif isinstance(field, forms.ChoiceField):
         # A ChoiceField has turned its choices into a list of pairs by now.
         choices = cast(list[tuple[Any, Any]], field.choices)
-        if choices and choices[0][0] == "":
+        if choices and choices[0][0] == "" and choices[0][1] != label:
             field.choices = [("", label), *choices[1:]]
 
 
@@ -153,8 +153,10 @@ class PersonForm(ClusterModelForm):
         model = Person
         fields = ["name", "title", "email", "phone", "initials"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, taken_initials: set[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The importer passes the cluster's initials, read once for the whole file.
+        self.taken_initials = taken_initials
         self.fields["initials"].required = False
         self.fields["initials"].help_text = _(
             "Leave empty to have initials suggested from the name."
@@ -172,14 +174,19 @@ class PersonForm(ClusterModelForm):
 
     def clean_initials(self):
         initials = self.cleaned_data["initials"].strip().upper()
-        taken = Person.objects.with_scope(cluster=self.cluster).filter(initials=initials)
-        if initials and taken.exclude(pk=self.instance.pk).exists():
+        if initials and self._initials_taken(initials):
             raise forms.ValidationError(
                 _("%(initials)s is already used by someone else in this cluster.")
                 % {"initials": initials},
                 code="taken",
             )
         return initials
+
+    def _initials_taken(self, initials: str) -> bool:
+        if self.taken_initials is not None:
+            return initials in self.taken_initials
+        taken = Person.objects.with_scope(cluster=self.cluster).filter(initials=initials)
+        return taken.exclude(pk=self.instance.pk).exists()
 
 
 class AffiliationForm(ClusterModelForm):
@@ -220,8 +227,6 @@ class MembershipForm(ClusterModelForm):
         joined, left = data.get("joined_on"), data.get("left_on")
         if joined and left and left < joined:
             self.add_error("left_on", _("The membership cannot end before it starts."))
-        if not data.get("region") and data.get("organisation"):
-            data["region"] = data["organisation"].region
         return data
 
 
@@ -298,6 +303,12 @@ class RoleInviteForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role"), choices=ClusterRole.Role.choices, initial=ClusterRole.Role.MEMBER
     )
+
+
+class RoleChangeForm(forms.Form):
+    """The new role of someone who already has one (a row of the access list)."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=ClusterRole.Role.choices)
 
 
 class ImportUploadForm(forms.Form):

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager, get_scope
 
+from samspill.common.collation import norwegian
+
 from .validators import validate_organisation_number
 
 DEFAULT_REGIONS = ["Øst", "Sør", "Vest", "Midt", "Nord"]
@@ -58,7 +60,7 @@ class Cluster(models.Model):
     class Meta:
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
-        ordering = ["name"]
+        ordering = [norwegian("name")]
 
     def __str__(self) -> str:
         return self.name
@@ -105,7 +107,7 @@ class Region(models.Model):
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-        ordering = ["position", "name"]
+        ordering = ["position", norwegian("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["cluster", "name"],
@@ -187,7 +189,7 @@ class Organisation(models.Model):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
+        ordering = [norwegian("name")]
         indexes = [models.Index(fields=["cluster", "name"])]
 
     def __str__(self) -> str:
@@ -225,7 +227,7 @@ class Person(models.Model):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["name"]
+        ordering = [norwegian("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["cluster", "initials"],
@@ -310,7 +312,7 @@ class Node(models.Model):
     class Meta:
         verbose_name = pgettext_lazy("knutepunkt", "node")
         verbose_name_plural = pgettext_lazy("knutepunkt", "nodes")
-        ordering = ["region__position", "name"]
+        ordering = ["region__position", norwegian("name")]
 
     def __str__(self) -> str:
         return self.name
@@ -341,7 +343,7 @@ class Subgroup(models.Model):
     class Meta:
         verbose_name = _("subgroup")
         verbose_name_plural = _("subgroups")
-        ordering = ["name"]
+        ordering = [norwegian("name")]
 
     def __str__(self) -> str:
         return self.name
@@ -358,6 +360,10 @@ class MembershipQuerySet(models.QuerySet):
 
     def active(self):
         return self.active_on(timezone.localdate())
+
+    def in_region(self, region):
+        """Memberships whose region, set on them or read from the organisation, is `region`."""
+        return self.filter(Q(region=region) | Q(region__isnull=True, organisation__region=region))
 
 
 class Membership(models.Model):
@@ -433,6 +439,11 @@ class Membership(models.Model):
         return self.organisation.get_absolute_url()
 
     @property
+    def effective_region(self) -> "Region | None":
+        """The region set on the membership, else the organisation's (read, never copied)."""
+        return self.region or self.organisation.region
+
+    @property
     def is_active(self) -> bool:
         today = timezone.localdate()
         return self.joined_on <= today and (self.left_on is None or self.left_on > today)
@@ -471,7 +482,7 @@ class Agreement(models.Model):
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
-        ordering = ["kind", "title"]
+        ordering = ["kind", norwegian("title")]
 
     def __str__(self) -> str:
         return self.title
@@ -556,7 +567,7 @@ class AgreementSignature(models.Model):
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
-        ordering = ["organisation__name"]
+        ordering = [norwegian("organisation__name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["version", "organisation"],
@@ -577,10 +588,24 @@ class ImportBatch(models.Model):
         PEOPLE = "people", _("People")
         MEMBERSHIPS = "memberships", _("Memberships")
 
+    class Status(models.TextChoices):
+        CHECKED = "checked", _("Checked, waiting for confirmation")
+        CHANGED = "changed", _("Checked again: the registry had changed")
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Stopped by an error")
+
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="imports")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     filename = models.CharField(_("file"), max_length=255)
     rows = models.JSONField(default=list)
+    unused_columns = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CHECKED
+    )
+    include_duplicates = models.BooleanField(default=False)
+    progress = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -600,8 +625,26 @@ class ImportBatch(models.Model):
 
     @property
     def good_rows(self) -> list[dict]:
-        return [row for row in self.rows if not row["errors"]]
+        return [row for row in self.rows if not row["errors"] and not row.get("warnings")]
+
+    @property
+    def possible_duplicates(self) -> list[dict]:
+        return [row for row in self.rows if not row["errors"] and row.get("warnings")]
 
     @property
     def bad_rows(self) -> list[dict]:
         return [row for row in self.rows if row["errors"]]
+
+    @property
+    def can_confirm(self) -> bool:
+        return self.status in {self.Status.CHECKED, self.Status.CHANGED}
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
+    @property
+    def to_import(self) -> int:
+        return len(self.good_rows) + (
+            len(self.possible_duplicates) if self.include_duplicates else 0
+        )

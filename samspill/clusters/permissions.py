@@ -18,6 +18,11 @@ def _roles(user) -> dict[int, str]:
     return user._samspill_roles
 
 
+def remember_roles(user, roles: dict[int, str]) -> None:
+    """Keep the user's roles (cluster id → role) read elsewhere in this request for `_roles`."""
+    user._samspill_roles = roles
+
+
 @rules.predicate
 def is_secretariat(user, cluster) -> bool:
     return cluster is not None and _roles(user).get(cluster.pk) == ClusterRole.Role.SECRETARIAT

@@ -2,13 +2,16 @@
 
 import datetime
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from typing import Literal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_stubs_ext import StrOrPromise
 
+from samspill.common.collation import norwegian
+
+from .duplicates import DuplicateFinder
 from .models import (
     Affiliation,
     Agreement,
@@ -21,6 +24,10 @@ from .models import (
     Region,
 )
 
+# The statuses the organisation and membership lists filter by.
+OrganisationStatus = Literal["member", "former"]
+MembershipStatus = Literal["active", "ended", "all"]
+
 # The kinds Polyfon's plan wants represented in every region ("balansert klyngerekruttering").
 CORE_KINDS = (
     Organisation.Kind.UNIVERSITY,
@@ -30,8 +37,14 @@ CORE_KINDS = (
 
 
 def organisations_for_list(
-    *, cluster: Cluster, search: str = "", kind: str = "", region: str = "", status: str = ""
+    *,
+    cluster: Cluster,
+    search: str = "",
+    kind: str | None = None,
+    region: Region | None = None,
+    status: OrganisationStatus | None = None,
 ) -> QuerySet[Organisation]:
+    """The organisation list; each filter is a parsed value (see `filters.py`), None for all."""
     active = Membership.objects.active().filter(organisation=OuterRef("pk"))
     qs = (
         Organisation.objects.filter(cluster=cluster)
@@ -46,16 +59,19 @@ def organisations_for_list(
         )
     if kind:
         qs = qs.filter(kind=kind)
-    if region:
-        qs = qs.filter(region_id=region)
+    if region is not None:
+        qs = qs.filter(region=region)
     if status == "member":
         qs = qs.filter(is_member=True)
     elif status == "former":
         qs = qs.filter(is_member=False, memberships__isnull=False).distinct()
-    return qs.order_by("name")
+    return qs.order_by(norwegian("name"))
 
 
-def people_for_list(*, cluster: Cluster, search: str = "", organisation: str = "") -> QuerySet:
+def people_for_list(
+    *, cluster: Cluster, search: str = "", organisation: int | None = None
+) -> QuerySet[Person]:
+    """The people list; `organisation` is the id of an organisation they are affiliated with."""
     qs = Person.objects.filter(cluster=cluster).prefetch_related(
         Prefetch(
             "affiliations",
@@ -66,58 +82,48 @@ def people_for_list(*, cluster: Cluster, search: str = "", organisation: str = "
         qs = qs.filter(
             Q(name__icontains=search) | Q(email__icontains=search) | Q(initials__iexact=search)
         )
-    if organisation:
+    if organisation is not None:
         qs = qs.filter(affiliations__organisation_id=organisation).distinct()
-    return qs.order_by("name")
+    return qs.order_by(norwegian("name"))
 
 
 def memberships_for_list(
     *,
     cluster: Cluster,
     search: str = "",
-    kind: str = "",
-    region: str = "",
-    status: str = "active",
-    year: str = "",
+    kind: str | None = None,
+    region: Region | None = None,
+    status: MembershipStatus = "active",
+    year: int | None = None,
 ) -> QuerySet[Membership]:
+    """The membership list; `year` gives those who joined or left that year."""
     qs = Membership.objects.filter(cluster=cluster).select_related(
-        "organisation", "region", "node", "subgroup"
+        "organisation__region", "region", "node", "subgroup"
     )
     if search:
         qs = qs.filter(organisation__name__icontains=search)
     if kind:
         qs = qs.filter(kind=kind)
-    if region:
-        qs = qs.filter(region_id=region)
+    if region is not None:
+        qs = qs.in_region(region)
     if status == "active":
         qs = qs.active()
     elif status == "ended":
         qs = qs.filter(left_on__lte=timezone.localdate())
-    if year.isdigit():
-        y = int(year)
-        qs = qs.filter(Q(joined_on__year=y) | Q(left_on__year=y))
-    return qs.order_by("organisation__name", "-joined_on")
+    if year is not None:
+        qs = qs.filter(Q(joined_on__year=year) | Q(left_on__year=year))
+    return qs.order_by(norwegian("organisation__name"), "-joined_on")
 
 
 def likely_duplicates(
     *, cluster: Cluster, name: str, organisation_number: str, exclude_pk: int | None = None
 ) -> list[Organisation]:
     """Organisations with the same number, or a name close enough to be the same body."""
-    others = Organisation.objects.filter(cluster=cluster)
-    if exclude_pk is not None:
-        others = others.exclude(pk=exclude_pk)
-    found = []
-    wanted = _simplify(name)
-    for org in others.only("id", "name", "short_name", "organisation_number", "cluster_id"):
-        same_number = organisation_number and org.organisation_number == organisation_number
-        similar = wanted and SequenceMatcher(None, wanted, _simplify(org.name)).ratio() >= 0.88
-        if same_number or similar:
-            found.append(org)
-    return found
-
-
-def _simplify(name: str) -> str:
-    return " ".join(name.lower().replace(",", " ").replace(".", " ").split())
+    others = Organisation.objects.filter(cluster=cluster).only(
+        "id", "name", "short_name", "organisation_number", "cluster_id"
+    )
+    finder = DuplicateFinder(others)
+    return finder.find(name=name, organisation_number=organisation_number, exclude_pk=exclude_pk)
 
 
 @dataclass
@@ -140,10 +146,12 @@ def balance_picture(*, cluster: Cluster, on: datetime.date | None = None) -> dic
     """Active participants counted by region × organisation kind, with gaps marked."""
     on = on or timezone.localdate()
     counts = {
-        (row["region_id"], row["organisation__kind"]): row["n"]
+        (row["in_region"], row["organisation__kind"]): row["n"]
         for row in Membership.objects.filter(cluster=cluster)
         .active_on(on)
-        .values("region_id", "organisation__kind")
+        # The membership's own region, else its organisation's, read now (never copied).
+        .annotate(in_region=Coalesce("region_id", "organisation__region_id"))
+        .values("in_region", "organisation__kind")
         # A faculty that is a member in its own right is still part of its university.
         .annotate(n=Count(Coalesce("organisation__parent_id", "organisation_id"), distinct=True))
     }
@@ -204,7 +212,7 @@ def agreements_with_us(*, cluster: Cluster) -> QuerySet[Agreement]:
         .filter(counterpart_cluster=cluster, kind=Agreement.Kind.COLLABORATION)
         .select_related("cluster")
         .annotate(latest_version_from=Subquery(latest.values("effective_from")[:1]))
-        .order_by("cluster__name", "title")
+        .order_by(norwegian("cluster__name"), norwegian("title"))
     )
 
 
@@ -218,5 +226,5 @@ def unsigned_members(*, version: AgreementVersion) -> QuerySet[Organisation]:
         )
         .exclude(Exists(signed))
         .distinct()
-        .order_by("name")
+        .order_by(norwegian("name"))
     )

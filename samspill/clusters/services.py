@@ -43,11 +43,18 @@ def regions_create_defaults(*, cluster: Cluster, names: list[str] | None = None)
 
 @transaction.atomic
 def role_grant(*, cluster: Cluster, user, role: str, actor) -> ClusterRole:
+    """Give `user` a role in `cluster`.
+
+    Someone who already has a role there gets the new one through `role_change`, so that the
+    cluster keeps at least one secretariat (raises LastSecretariat otherwise).
+    """
+    existing = ClusterRole.objects.with_scopes_disabled().filter(cluster=cluster, user=user).first()
+    if existing is not None:
+        return role_change(grant=existing, role=role, actor=actor)
     with set_actor(actor):
-        grant, _ = ClusterRole.objects.with_scopes_disabled().update_or_create(
-            cluster=cluster, user=user, defaults={"role": role}
+        return ClusterRole.objects.with_scopes_disabled().create(
+            cluster=cluster, user=user, role=role
         )
-    return grant
 
 
 @transaction.atomic
@@ -113,6 +120,7 @@ def role_invite(
     """Give someone a role in the cluster, creating their account if they have none.
 
     A new account gets no password; the invitation links to a page where they choose one.
+    Raises AlreadyHasRole, and changes nothing, when they already have a role in the cluster.
     """
     User = get_user_model()
     email = User.objects.normalize_email(email).lower()
@@ -121,6 +129,10 @@ def role_invite(
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
+    existing = ClusterRole.objects.with_scopes_disabled().filter(cluster=cluster, user=user).first()
+    if existing is not None:
+        # An invitation never changes a role someone already has: that is role_change's job.
+        raise AlreadyHasRole(existing)
     grant = role_grant(cluster=cluster, user=user, role=role, actor=actor)
     if created:
         path = reverse(
@@ -149,18 +161,54 @@ def role_invite(
 
 
 class LastSecretariat(Exception):
-    pass
+    """The change would leave the cluster without a secretariat."""
 
 
-@transaction.atomic
-def role_revoke(*, grant: ClusterRole, actor) -> None:
-    """Take away someone's role; a cluster always keeps at least one secretariat."""
+class AlreadyHasRole(Exception):
+    """The person invited already has a role in the cluster; `grant` is that role."""
+
+    def __init__(self, grant: ClusterRole) -> None:
+        super().__init__(grant)
+        self.grant = grant
+
+
+def _check_other_secretariat(grant: ClusterRole) -> None:
+    """Raise LastSecretariat unless someone other than `grant` is secretariat of its cluster.
+
+    Locks the cluster row first, so that two secretariats cannot remove each other at once.
+    """
+    Cluster.objects.select_for_update().filter(pk=grant.cluster_id).first()
     others = (
         ClusterRole.objects.with_scopes_disabled()
         .filter(cluster_id=grant.cluster_id, role=ClusterRole.Role.SECRETARIAT)
         .exclude(pk=grant.pk)
     )
-    if grant.role == ClusterRole.Role.SECRETARIAT and not others.exists():
+    if not others.exists():
         raise LastSecretariat
+
+
+@transaction.atomic
+def role_change(*, grant: ClusterRole, role: str, actor) -> ClusterRole:
+    """Give someone who has a role in a cluster another one.
+
+    Raises LastSecretariat when this would leave the cluster without a secretariat.
+    """
+    if role not in ClusterRole.Role.values:
+        raise ValueError(f"unknown role {role!r}")
+    if grant.role == role:
+        return grant
+    if grant.role == ClusterRole.Role.SECRETARIAT:
+        _check_other_secretariat(grant)
+    grant.role = role
+    with set_actor(actor), scope(cluster=grant.cluster_id):
+        grant.save(update_fields=["role"])
+    return grant
+
+
+@transaction.atomic
+def role_revoke(*, grant: ClusterRole, actor) -> None:
+    """Take away someone's role; a cluster always keeps at least one secretariat."""
+    if grant.role == ClusterRole.Role.SECRETARIAT:
+        _check_other_secretariat(grant)
     with set_actor(actor):
         grant.delete()

@@ -5,9 +5,10 @@ reads a file by the same labels (in every interface language), so an export impo
 """
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from samspill.common.collation import sort_key
 from samspill.common.lists import Column
 
 ORGANISATION_COLUMNS = [
@@ -30,7 +31,10 @@ PERSON_COLUMNS = [
     Column(_("Phone"), lambda p: p.phone, "phone"),
     Column(
         _("Organisations"),
-        lambda p: "; ".join(str(a.organisation) for a in p.affiliations.all()),
+        # In alphabetical order, so that an export imported and exported again is the same.
+        lambda p: "; ".join(
+            sorted((a.organisation.name for a in p.affiliations.all()), key=sort_key)
+        ),
         "organisations",
     ),
 ]
@@ -41,9 +45,11 @@ MEMBERSHIP_COLUMNS = [
     Column(_("Subgroup"), lambda m: m.subgroup, "subgroup"),
     Column(_("Joined"), lambda m: m.joined_on, "joined_on"),
     Column(_("Left"), lambda m: m.left_on, "left_on"),
-    Column(_("Region"), lambda m: m.region, "region"),
-    Column(_("Node"), lambda m: m.node, "node"),
+    Column(_("Region"), lambda m: m.effective_region, "region"),
+    Column(pgettext_lazy("knutepunkt", "Node"), lambda m: m.node, "node"),
 ]
+# Notes may be internal: only those who manage the registry see them (views add the column).
+MEMBERSHIP_NOTES = Column(_("Notes"), lambda m: m.notes, "notes")
 
 NODE_COLUMNS = [
     Column(_("Name"), lambda n: n.name),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("registry/settings/", views.cluster_edit, name="cluster_edit"),
     path("registry/access/", views.role_list, name="role_list"),
     path("registry/access/<int:pk>/remove/", views.role_remove, name="role_remove"),
+    path("registry/access/<int:pk>/role/", views.role_change, name="role_change"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),
     path(

@@ -7,12 +7,23 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from samspill.common.audit import history_for
+from samspill.common.collation import norwegian
 from samspill.common.views import form_page, list_page
 
 from . import forms, imports, queries
 from .access import MANAGE, VIEW, cluster_view
+from .filters import (
+    DuplicateCheckForm,
+    InitialsForm,
+    MembershipFilterForm,
+    MembershipInitialForm,
+    OrganisationFilterForm,
+    PersonFilterForm,
+    parses_query,
+)
 from .initials import suggest_initials
 from .models import (
     Affiliation,
@@ -30,6 +41,7 @@ from .models import (
     Subgroup,
 )
 from .services import (
+    AlreadyHasRole,
     LastSecretariat,
     cluster_update,
     membership_end,
@@ -39,10 +51,12 @@ from .services import (
     role_invite,
     role_revoke,
 )
+from .services import role_change as role_change_service
 from .tables import (
     AGREEMENT_COLUMNS,
     IMPORT_COLUMNS,
     MEMBERSHIP_COLUMNS,
+    MEMBERSHIP_NOTES,
     NODE_COLUMNS,
     ORGANISATION_COLUMNS,
     PERSON_COLUMNS,
@@ -157,22 +171,71 @@ def role_list(request, cluster):
     """Who has access to the cluster's internal pages, and inviting more people."""
     form = forms.RoleInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        grant = role_invite(
-            cluster=cluster,
-            email=form.cleaned_data["email"],
-            name=form.cleaned_data["name"],
-            role=form.cleaned_data["role"],
-            actor=request.user,
-            site_url=request.build_absolute_uri("/"),
-        )
-        messages.success(
-            request,
-            _("%(person)s is now %(role)s and has been sent an email.")
-            % {"person": grant.user, "role": grant.get_role_display().lower()},
-        )
-        return redirect("clusters:role_list", cluster=cluster.slug)
+        try:
+            grant = role_invite(
+                cluster=cluster,
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                role=form.cleaned_data["role"],
+                actor=request.user,
+                site_url=request.build_absolute_uri("/"),
+            )
+        except AlreadyHasRole as error:
+            form.add_error(
+                "email",
+                _("%(person)s already has access as %(role)s; change the role in the list above.")
+                % {"person": error.grant.user, "role": error.grant.get_role_display().lower()},
+            )
+        else:
+            messages.success(
+                request,
+                _("%(person)s is now %(role)s and has been sent an email.")
+                % {"person": grant.user, "role": grant.get_role_display().lower()},
+            )
+            return redirect("clusters:role_list", cluster=cluster.slug)
     roles = ClusterRole.objects.select_related("user").order_by("role", "user__email")
-    return render(request, "clusters/role_list.html", {"form": form, "roles": roles})
+    return render(
+        request,
+        "clusters/role_list.html",
+        {"form": form, "roles": roles, "role_choices": ClusterRole.Role.choices},
+    )
+
+
+@cluster_view(MANAGE, write=True)
+@require_POST
+def role_change(request, cluster, pk):
+    """Change someone's role from the access list; no confirmation, a message either way."""
+    grant = get_object_or_404(ClusterRole.objects.select_related("user"), pk=pk)
+    form = forms.RoleChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            role_change_service(grant=grant, role=form.cleaned_data["role"], actor=request.user)
+        except LastSecretariat:
+            messages.error(
+                request,
+                _(
+                    "%(person)s is the only secretariat and keeps that role: the cluster must "
+                    "have at least one. Give someone else the secretariat role first."
+                )
+                % {"person": grant.user},
+            )
+        else:
+            messages.success(
+                request,
+                _("%(person)s is now %(role)s.")
+                % {"person": grant.user, "role": grant.get_role_display().lower()},
+            )
+            if grant.role != ClusterRole.Role.SECRETARIAT and _own_role(request.user, grant):
+                # They may no longer manage access; the registry is still theirs to read.
+                return redirect("clusters:dashboard", cluster=cluster.slug)
+    else:
+        messages.error(request, _("Choose one of the roles in the list."))
+    return redirect("clusters:role_list", cluster=cluster.slug)
+
+
+def _own_role(user, grant: ClusterRole) -> bool:
+    """Whether `grant` is the role that gives `user` (not a superuser) access to the cluster."""
+    return grant.user_id == user.pk and not user.is_superuser
 
 
 @cluster_view(MANAGE, write=True)
@@ -190,6 +253,8 @@ def role_remove(request, cluster, pk):
             messages.success(
                 request, _("%(person)s no longer has access.") % {"person": grant.user}
             )
+            if _own_role(request.user, grant):
+                return redirect("home")
             return redirect("clusters:role_list", cluster=cluster.slug)
     return render(request, "clusters/role_remove.html", {"grant": grant, "problem": problem})
 
@@ -197,18 +262,15 @@ def role_remove(request, cluster, pk):
 # Organisations ----------------------------------------------------------------------------
 
 
+@parses_query(OrganisationFilterForm)
 @cluster_view(VIEW)
 def organisation_list(request, cluster):
-    filters = {k: request.GET.get(k, "") for k in ("search", "kind", "region", "status")}
+    filters = OrganisationFilterForm(request.GET, cluster=cluster)
     return list_page(
         request,
-        queryset=queries.organisations_for_list(cluster=cluster, **filters),
+        queryset=queries.organisations_for_list(cluster=cluster, **filters.values()),
         template="clusters/organisation_list.html",
-        context={
-            "filters": filters,
-            "kinds": Organisation.Kind.choices,
-            "regions": Region.objects.all(),
-        },
+        context={"filters": filters},
         columns=ORGANISATION_COLUMNS,
         filename=Organisation._meta.verbose_name_plural,
     )
@@ -276,15 +338,16 @@ def organisation_delete(request, cluster, pk):
     )
 
 
+@parses_query(DuplicateCheckForm)
 @cluster_view(MANAGE)
 def organisation_duplicates(request, cluster):
     """htmx: warn while typing that an organisation may already be registered."""
-    exclude = request.GET.get("exclude")
+    typed = DuplicateCheckForm(request.GET).values()
     duplicates = queries.likely_duplicates(
         cluster=cluster,
-        name=request.GET.get("name", ""),
-        organisation_number=request.GET.get("organisation_number", "").replace(" ", ""),
-        exclude_pk=int(exclude) if exclude and exclude.isdigit() else None,
+        name=typed["name"],
+        organisation_number=typed["organisation_number"].replace(" ", ""),
+        exclude_pk=typed["exclude"],
     )
     return render(request, "clusters/organisation_form.html#duplicates", {"duplicates": duplicates})
 
@@ -292,14 +355,15 @@ def organisation_duplicates(request, cluster):
 # People -----------------------------------------------------------------------------------
 
 
+@parses_query(PersonFilterForm)
 @cluster_view(VIEW)
 def person_list(request, cluster):
-    filters = {k: request.GET.get(k, "") for k in ("search", "organisation")}
+    filters = PersonFilterForm(request.GET, cluster=cluster)
     return list_page(
         request,
-        queryset=queries.people_for_list(cluster=cluster, **filters),
+        queryset=queries.people_for_list(cluster=cluster, **filters.values()),
         template="clusters/person_list.html",
-        context={"filters": filters, "organisations": Organisation.objects.only("id", "name")},
+        context={"filters": filters},
         columns=PERSON_COLUMNS,
         filename=Person._meta.verbose_name_plural,
     )
@@ -330,14 +394,13 @@ def _person_form_page(request, cluster, person):
     )
 
 
+@parses_query(InitialsForm)
 @cluster_view(MANAGE)
 def person_initials(request, cluster):
     """htmx: the initials a person with this name would get."""
-    exclude = request.GET.get("exclude", "")
-    taken = Person.objects.exclude(pk=int(exclude) if exclude.isdigit() else None)
-    initials = suggest_initials(
-        request.GET.get("name", ""), set(taken.values_list("initials", flat=True))
-    )
+    typed = InitialsForm(request.GET).values()
+    taken = Person.objects.exclude(pk=typed["exclude"])
+    initials = suggest_initials(typed["name"], set(taken.values_list("initials", flat=True)))
     return HttpResponse(
         escape(
             _("Suggested: %(initials)s. Leave empty to use the suggestion.")
@@ -403,31 +466,29 @@ def affiliation_edit(request, cluster, pk):
 # Memberships ------------------------------------------------------------------------------
 
 
+@parses_query(MembershipFilterForm)
 @cluster_view(VIEW)
 def membership_list(request, cluster):
-    filters = {k: request.GET.get(k, "") for k in ("search", "kind", "region", "year")}
-    filters["status"] = request.GET.get("status", "active")
+    filters = MembershipFilterForm(request.GET, cluster=cluster)
     return list_page(
         request,
-        queryset=queries.memberships_for_list(cluster=cluster, **filters),
+        queryset=queries.memberships_for_list(cluster=cluster, **filters.values()),
         template="clusters/membership_list.html",
-        context={
-            "filters": filters,
-            "kinds": Membership.Kind.choices,
-            "regions": Region.objects.all(),
-        },
-        columns=MEMBERSHIP_COLUMNS,
+        context={"filters": filters},
+        columns=[*MEMBERSHIP_COLUMNS, MEMBERSHIP_NOTES]
+        if request.user.has_perm(MANAGE, cluster)
+        else MEMBERSHIP_COLUMNS,
         filename=Membership._meta.verbose_name_plural,
     )
 
 
 def _membership_form_page(request, cluster, membership):
     # Links from an organisation or a subgroup page fill in what the person came from.
-    initial: dict[str, str] = {}
-    for name in ("organisation", "subgroup"):
-        value = request.GET.get(name, "")
-        if value.isdigit():
-            initial[name] = value
+    initial = {
+        name: pk
+        for name, pk in MembershipInitialForm(request.GET).values().items()
+        if pk is not None
+    }
     if "subgroup" in initial:
         initial["kind"] = Membership.Kind.SUBGROUP_PARTY
     return _record_form_page(
@@ -442,6 +503,7 @@ def _membership_form_page(request, cluster, membership):
     )
 
 
+@parses_query(MembershipInitialForm)
 @cluster_view(MANAGE, write=True)
 def membership_create(request, cluster):
     return _membership_form_page(
@@ -449,6 +511,7 @@ def membership_create(request, cluster):
     )
 
 
+@parses_query(MembershipInitialForm)
 @cluster_view(MANAGE, write=True)
 def membership_edit(request, cluster, pk):
     return _membership_form_page(request, cluster, get_object_or_404(Membership, pk=pk))
@@ -494,7 +557,7 @@ def node_list(request, cluster):
         request,
         queryset=Node.objects.select_related("region", "host_organisation", "coordinator")
         .annotate(member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
-        .order_by("region__position", "name"),
+        .order_by("region__position", norwegian("name")),
         template="clusters/node_list.html",
         context={},
         columns=NODE_COLUMNS,
@@ -545,7 +608,7 @@ def subgroup_list(request, cluster):
         request,
         queryset=Subgroup.objects.select_related("region")
         .annotate(party_count=Count("memberships", filter=current))
-        .order_by("name"),
+        .order_by(norwegian("name")),
         template="clusters/subgroup_list.html",
         context={},
         columns=SUBGROUP_COLUMNS,
@@ -559,8 +622,8 @@ def subgroup_detail(request, cluster, pk):
     context = {
         "subgroup": subgroup,
         "memberships": subgroup.memberships.select_related(
-            "organisation", "region", "node", "subgroup"
-        ).order_by("left_on", "organisation__name"),
+            "organisation__region", "region", "node", "subgroup"
+        ).order_by("left_on", norwegian("organisation__name")),
         "history": history_for(subgroup),
     }
     return render(request, "clusters/subgroup_detail.html", context)
@@ -598,7 +661,7 @@ def agreement_list(request, cluster):
         request,
         queryset=Agreement.objects.select_related("counterpart_cluster")
         .annotate(version_count=Count("versions"))
-        .order_by("kind", "title"),
+        .order_by("kind", norwegian("title")),
         template="clusters/agreement_list.html",
         context={
             "version": version,
@@ -763,13 +826,23 @@ def import_upload(request, cluster):
 @cluster_view(MANAGE, write=True)
 def import_preview(request, cluster, pk):
     batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
-    return render(request, "clusters/import_preview.html", {"batch": batch})
+    if request.htmx and not batch.in_progress:
+        # The import being followed has finished: reload to show its result.
+        return HttpResponseClientRefresh()
+    context = {"batch": batch, "columns": imports.field_labels(batch.kind)}
+    if request.htmx:
+        return render(request, "clusters/import_preview.html#progress", context)
+    return render(request, "clusters/import_preview.html", context)
 
 
 @cluster_view(MANAGE, write=True)
 @require_POST
 def import_confirm(request, cluster, pk):
-    batch = get_object_or_404(ImportBatch, pk=pk, confirmed_at__isnull=True)
-    # The preview page then shows what was imported and what was not.
-    imports.import_confirm(batch=batch, actor=request.user)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.can_confirm:
+        imports.import_queue(
+            batch=batch,
+            include_duplicates=bool(request.POST.get("include_duplicates")),
+            actor=request.user,
+        )
     return redirect("clusters:import_preview", cluster=cluster.slug, pk=batch.pk)

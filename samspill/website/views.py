@@ -1,10 +1,12 @@
 """The public face of each cluster: only what is published, for anyone."""
 
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
 
 from samspill.clusters.access import PUBLIC, cluster_view
 from samspill.clusters.models import Cluster, ClusterRole, Membership, Node, Organisation
+from samspill.common.collation import norwegian
 
 
 def home(request):
@@ -14,7 +16,7 @@ def home(request):
             ClusterRole.objects.with_scopes_disabled()
             .filter(user=request.user)
             .select_related("cluster")
-            .order_by("cluster__name")
+            .order_by(norwegian("cluster__name"))
         )
     clusters = Cluster.objects.filter(is_public=True)
     return render(request, "website/home.html", {"clusters": clusters, "roles": roles})
@@ -25,8 +27,11 @@ def cluster_home(request, cluster):
     participants = (
         Membership.objects.active()
         .filter(kind=Membership.Kind.PARTICIPANT)
-        .select_related("organisation", "region")
-        .order_by("region__position", "organisation__name")
+        .select_related("organisation__region", "region")
+        .order_by(
+            Coalesce("region__position", "organisation__region__position"),
+            norwegian("organisation__name"),
+        )
     )
     context = {
         "participants": participants,
@@ -39,8 +44,8 @@ def cluster_home(request, cluster):
 def participants(request, cluster):
     memberships = (
         Membership.objects.active()
-        .select_related("organisation", "region", "subgroup")
-        .order_by("kind", "organisation__name")
+        .select_related("organisation__region", "region", "subgroup")
+        .order_by("kind", norwegian("organisation__name"))
     )
     return render(
         request,

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import POLYFON_SECRETARIAT, check_accessibility, login
+from tests.e2e.conftest import DEMO_PASSWORD, POLYFON_SECRETARIAT, check_accessibility, login
 
 
 def test_invited_person_sets_a_password_and_sees_the_registry(page, live_server, demo, mailoutbox):
@@ -35,3 +35,36 @@ def test_invited_person_sets_a_password_and_sees_the_registry(page, live_server,
     assert page.locator("main table tbody tr").count() > 0
     # A member reads the registry but is offered no changes.
     expect(page.locator("a[href='/polyfon/organisations/new/']")).to_have_count(0)
+
+
+def test_secretariat_changes_roles_and_the_cluster_keeps_a_secretariat(page, live_server, demo):
+    login(page, live_server, POLYFON_SECRETARIAT)
+    page.goto(f"{live_server.url}/polyfon/registry/access/")
+    own_row = page.locator("main tbody tr", has_text=POLYFON_SECRETARIAT)
+    own_row.locator("select[name=role]").select_option("member")
+    with page.expect_navigation():
+        own_row.locator("button[type=submit]").click()
+    expect(page.locator("#messages .ds-alert[data-color=danger]")).to_be_visible()
+    expect(own_row.locator("select[name=role]")).to_have_value("secretariat")
+
+    member_row = page.locator("main tbody tr", has_text="medlem@polyfon.example.no")
+    member_row.locator("select[name=role]").select_option("secretariat")
+    with page.expect_navigation():
+        member_row.locator("button[type=submit]").click()
+    expect(page.locator("#messages .ds-alert[data-color=success]")).to_be_visible()
+    expect(member_row.locator("select[name=role]")).to_have_value("secretariat")
+    check_accessibility(page, "access-after-role-change")
+
+
+def test_secretariat_is_asked_to_set_up_two_factor_login(page, live_server, demo, settings):
+    settings.SAMSPILL_SECRETARIAT_2FA = True
+    login(page, live_server, POLYFON_SECRETARIAT)
+    page.goto(f"{live_server.url}/polyfon/registry/")
+    # Adding a second factor asks for the password again first.
+    expect(page).to_have_url(re.compile(r"/accounts/(reauthenticate/\?next=.*totp|2fa/totp/)"))
+    if page.locator("input[name=password]").count():
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        with page.expect_navigation():
+            page.locator("main form:has(input[name=password]) [type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/$"))
+    expect(page.locator("input[name=code]")).to_be_visible()

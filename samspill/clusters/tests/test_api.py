@@ -1,6 +1,8 @@
 """The read-only API: every operation answers each role as its declared permission says,
 its lists page and filter like the web lists, and their query counts stay flat."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,7 +10,14 @@ from django_scopes import scopes_disabled
 
 from samspill.api import api
 from samspill.clusters.access import PUBLIC, VIEW
-from samspill.clusters.tests.factories import MembershipFactory, OrganisationFactory
+from samspill.clusters.api import LIMIT_MAX, OFFSET_MAX
+from samspill.clusters.models import Membership, Organisation, Region
+from samspill.clusters.tests.factories import (
+    AffiliationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
 from samspill.clusters.tests.test_views import _rows
 from samspill.conftest import client_for
 
@@ -83,8 +92,6 @@ def test_lists_page_and_filter_like_the_web_lists(polyfon, secretariat):
         "Bergen kommune",
         "Universitetet i Bergen",
     ]
-    huge = client.get(f"{PREFIX}/polyfon/organisations", {"limit": 10_000}).json()
-    assert huge["limit"] == 200
 
 
 def test_bad_parameter_is_explained(polyfon, secretariat):
@@ -93,10 +100,184 @@ def test_bad_parameter_is_explained(polyfon, secretariat):
     assert response.json()["detail"][0]["loc"] == ["query", "limit"]
 
 
+@pytest.mark.parametrize(
+    ("parameter", "value"),
+    [
+        ("limit", 0),
+        ("limit", 201),
+        ("limit", 10_000),
+        ("limit", -1),
+        ("offset", -1),
+        ("offset", OFFSET_MAX + 1),
+        ("offset", 10**30),
+    ],
+)
+def test_page_out_of_bounds_is_refused_not_clamped(parameter, value, polyfon, secretariat):
+    response = client_for(secretariat).get(f"{PREFIX}/polyfon/memberships", {parameter: value})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", parameter]
+
+
+def test_largest_page_and_offset_are_answered(polyfon, secretariat):
+    response = client_for(secretariat).get(
+        f"{PREFIX}/polyfon/participants", {"limit": LIMIT_MAX, "offset": OFFSET_MAX}
+    )
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter", "value"),
+    [
+        ("organisations", "status", "active"),
+        ("organisations", "kind", "kommune"),
+        ("memberships", "status", "gone"),
+        ("memberships", "kind", "municipality"),
+        ("memberships", "year", 99999),
+        ("memberships", "year", 1899),
+        ("people", "organisation", 0),
+        ("people", "search", "x" * 201),
+        ("people", "search", "Bergen\x00"),
+        ("organisations", "region", "Vest\x00"),
+    ],
+)
+def test_value_outside_the_allowed_ones_is_refused(path, parameter, value, polyfon, secretariat):
+    response = client_for(secretariat).get(f"{PREFIX}/polyfon/{path}", {parameter: value})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", parameter]
+
+
+def _region_pk(cluster, name):
+    with scopes_disabled():
+        return Region.objects.get(cluster=cluster, name=name).pk
+
+
+def test_region_by_name_in_any_case_or_by_id(polyfon, secretariat):
+    with scopes_disabled():
+        vest = Region.objects.get(cluster=polyfon, name="Vest")
+        nord = Region.objects.get(cluster=polyfon, name="Nord")
+        for name, region in (("Voss herad", vest), ("Bodø kommune", nord)):
+            MembershipFactory(cluster=polyfon, organisation__name=name, organisation__region=region)
+    client = client_for(secretariat)
+    for value in ("Vest", "vest", " VEST ", str(vest.pk)):
+        for path in ("organisations", "memberships"):
+            page = client.get(f"{PREFIX}/polyfon/{path}", {"region": value}).json()
+            assert [item["region"] for item in page["items"]] == ["Vest"], (path, value)
+    assert client.get(f"{PREFIX}/polyfon/organisations", {"region": ""}).json()["count"] == 2
+
+
+def test_unknown_region_is_explained(polyfon, alrek, secretariat):
+    with scopes_disabled():
+        theirs = Region.objects.filter(cluster=alrek).first()
+    client = client_for(secretariat)
+    for value in ("Vestlandet", "abc", str(theirs.pk), "99999999999999999999"):
+        response = client.get(f"{PREFIX}/polyfon/memberships", {"region": value})
+        assert response.status_code == 422, value
+        [problem] = response.json()["detail"]
+        assert problem["loc"] == ["query", "region"]
+        assert "no region" in problem["msg"]
+
+
+def test_unknown_region_of_a_cluster_one_may_not_read_is_not_found(polyfon):
+    response = client_for(None).get(f"{PREFIX}/polyfon/memberships", {"region": "abc"})
+    assert response.status_code == 404
+
+
+def test_people_filtered_by_organisation(polyfon, alrek, secretariat):
+    with scopes_disabled():
+        affiliation = AffiliationFactory(person=PersonFactory(cluster=polyfon))
+        AffiliationFactory(person=PersonFactory(cluster=polyfon))
+        theirs = OrganisationFactory(cluster=alrek)
+    client = client_for(secretariat)
+    page = client.get(
+        f"{PREFIX}/polyfon/people", {"organisation": affiliation.organisation_id}
+    ).json()
+    assert [p["id"] for p in page["items"]] == [affiliation.person_id]
+    response = client.get(f"{PREFIX}/polyfon/people", {"organisation": theirs.pk})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "organisation"]
+
+
+def test_empty_filter_is_no_filter(polyfon, secretariat):
+    MembershipFactory(cluster=polyfon)
+    client = client_for(secretariat)
+    for path in ("organisations", "memberships"):
+        empty = {"kind": "", "status": "", "region": "", "search": ""}
+        assert client.get(f"{PREFIX}/polyfon/{path}", empty).json()["count"] == 1
+    assert client.get(f"{PREFIX}/polyfon/memberships", {"year": ""}).json()["count"] == 1
+
+
+def test_membership_filters(polyfon, secretariat):
+    MembershipFactory(cluster=polyfon, joined_on=datetime.date(2025, 3, 1))
+    MembershipFactory(cluster=polyfon, kind="observer", joined_on=datetime.date(2024, 3, 1))
+    client = client_for(secretariat)
+    by_year = client.get(f"{PREFIX}/polyfon/memberships", {"year": 2025}).json()
+    assert [m["joined_on"] for m in by_year["items"]] == ["2025-03-01"]
+    by_kind = client.get(f"{PREFIX}/polyfon/memberships", {"kind": "observer"}).json()
+    assert [m["kind"] for m in by_kind["items"]] == ["observer"]
+
+
+def test_nul_in_the_cluster_is_not_found(polyfon, secretariat):
+    assert client_for(secretariat).get(f"{PREFIX}/pol%00yfon/nodes").status_code == 404
+
+
+def test_huge_organisation_id_is_not_found(polyfon, secretariat):
+    client = client_for(secretariat)
+    for pk in (2**63, 10**30, 0):
+        response = client.get(f"{PREFIX}/polyfon/organisations/{pk}")
+        assert response.status_code == 404, pk
+
+
 def test_openapi_schema_is_served():
     response = client_for(None).get(f"{PREFIX}/openapi.json")
     assert response.status_code == 200
     assert response.json()["info"]["title"] == "Samspill API"
+
+
+def test_schema_documents_not_found_and_invalid_for_every_operation():
+    schema = api.get_openapi_schema(path_prefix=PREFIX)
+    for path, _, operation in _operations():
+        for status in (200, 404, 422):
+            assert "schema" in operation["responses"][status]["content"]["application/json"], (
+                path,
+                status,
+            )
+    components = schema["components"]["schemas"]
+    assert components["NotFound"]["properties"]["detail"]["const"] == "Not found"
+    assert "loc" in components["Problem"]["properties"]
+
+
+def test_schema_declares_the_login_session_and_where_it_is_optional():
+    schema = api.get_openapi_schema(path_prefix=PREFIX)
+    assert schema["components"]["securitySchemes"]["LoginSession"] == {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "sessionid",
+    }
+    for path, _, operation in _operations():
+        if operation["x-permission"] == PUBLIC:
+            assert operation["security"] == [{"LoginSession": []}, {}], path
+        else:
+            assert operation["security"] == [{"LoginSession": []}], path
+
+
+def _parameter(path, name):
+    [operation] = api.get_openapi_schema(path_prefix=PREFIX)["paths"][PREFIX + path].values()
+    [parameter] = [p for p in operation["parameters"] if p["name"] == name]
+    schema = parameter["schema"]
+    return next((s for s in schema.get("anyOf", []) if s["type"] != "null"), schema)
+
+
+def test_schema_gives_bounds_and_allowed_values():
+    limit = _parameter("/{cluster}/memberships", "limit")
+    assert (limit["minimum"], limit["maximum"]) == (1, LIMIT_MAX)
+    assert _parameter("/{cluster}/memberships", "offset")["maximum"] == OFFSET_MAX
+    assert _parameter("/{cluster}/memberships", "year")["minimum"] == 1900
+    assert _parameter("/{cluster}/memberships", "status")["enum"] == ["active", "ended", "all"]
+    assert _parameter("/{cluster}/organisations", "status")["enum"] == ["member", "former"]
+    assert _parameter("/{cluster}/organisations", "kind")["enum"] == list(Organisation.Kind.values)
+    assert _parameter("/{cluster}/memberships", "kind")["enum"] == list(Membership.Kind.values)
+    assert _parameter("/{cluster}/people", "search")["maxLength"] == 200
 
 
 LISTS = ["participants", "organisations", "people", "memberships", "nodes", "subgroups"]

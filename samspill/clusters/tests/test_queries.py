@@ -79,7 +79,7 @@ def test_memberships_joined_in_a_year_for_the_annual_report(polyfon):
     MembershipFactory(cluster=polyfon, joined_on=datetime.date(2025, 3, 1))
     MembershipFactory(cluster=polyfon, joined_on=datetime.date(2024, 3, 1))
     with scopes_disabled():
-        found = queries.memberships_for_list(cluster=polyfon, status="all", year="2025")
+        found = queries.memberships_for_list(cluster=polyfon, status="all", year=2025)
         assert [m.joined_on.year for m in found] == [2025]
 
 

@@ -1,18 +1,40 @@
-"""Every URL under /<cluster>/ answers each role as its declared permission says.
+"""Every URL under /<cluster>/ answers each persona as it should, and only the secretariat writes.
 
-The test walks the whole URL configuration, so a new page that forgets `cluster_view`, or
-that is missing from OBJECTS below, fails here.
+The tests walk the whole URL configuration, so a new page is checked as soon as it exists:
+
+- by declaration: every page carries the permission `cluster_view` records, GET answers as that
+  permission says, and every page with a <pk> names its test object in OBJECTS below;
+- by behaviour, trusting no declaration: every unsafe request (POST, PUT, PATCH, DELETE) from a
+  persona who may not change the registry (anonymous, outsider, member) carries data the page
+  would accept from the secretariat, and must change no row of any table and answer 404 or 405.
+  Anonymous visitors may instead be sent to the login page (302), which every non-public page
+  does before it looks at the request; that redirect changes nothing either. The same data
+  from the secretariat does change rows on every page that writes, so the data is valid;
+- another cluster's object under this cluster's address is not found, even for the secretariat.
 """
 
 import datetime
+import hashlib
+from functools import cache
+from urllib.parse import urlencode
 
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from samspill.clusters.access import MANAGE, PUBLIC, VIEW
-from samspill.clusters.models import ClusterRole, ImportBatch
+from samspill.clusters.models import (
+    Agreement,
+    ClusterRole,
+    ImportBatch,
+    Membership,
+    Node,
+    Organisation,
+    Region,
+)
 from samspill.clusters.tests.factories import (
     AffiliationFactory,
     AgreementFactory,
@@ -49,6 +71,7 @@ OBJECTS = {
     "clusters:agreement_document": "version",
     "clusters:appendix_document": "appendix",
     "clusters:role_remove": "role",
+    "clusters:role_change": "role",
     "clusters:import_preview": "import_batch",
     "clusters:import_confirm": "import_batch",
 }
@@ -57,6 +80,14 @@ OBJECTS = {
 OUTSIDE_CLUSTERS = {"home", "healthz", "set_language"}
 # The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
 OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
+
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+# Pages declared `write` whose POST, even from the secretariat, changes nothing (and why).
+WRITES_NOTHING_ON_POST = {
+    "clusters:import_preview": "shows the checked rows; its button posts to import_confirm",
+    "clusters:organisation_delete": "the test organisation has a membership, which keeps it",
+}
 
 
 def _patterns(resolver: URLResolver, namespace: str = ""):
@@ -77,36 +108,51 @@ def cluster_patterns():
     return found
 
 
-@pytest.fixture
-def objects(polyfon, secretariat):
+# Test objects --------------------------------------------------------------------------------
+
+
+def _make_objects(cluster, *, secretariat, role):
+    """One object of each kind OBJECTS names, in `cluster`; `role` is a grant that may go."""
     with scopes_disabled():
-        membership = MembershipFactory(cluster=polyfon)
-        person = PersonFactory(cluster=polyfon)
-        affiliation = AffiliationFactory(person=person, organisation=membership.organisation)
-        agreement = AgreementFactory(cluster=polyfon)
-        version = AgreementVersionFactory(
-            agreement=agreement, document=_document("klyngeavtale.pdf")
-        )
+        membership = MembershipFactory(cluster=cluster)
+        person = PersonFactory(cluster=cluster)
+        agreement = AgreementFactory(cluster=cluster)
+        version = AgreementVersionFactory(agreement=agreement, document=_pdf("klyngeavtale.pdf"))
         return {
             "organisation": membership.organisation,
             "membership": membership,
             "person": person,
-            "affiliation": affiliation,
-            "node": NodeFactory(cluster=polyfon),
-            "subgroup": SubgroupFactory(cluster=polyfon),
+            "affiliation": AffiliationFactory(person=person, organisation=membership.organisation),
+            "node": NodeFactory(cluster=cluster),
+            "subgroup": SubgroupFactory(cluster=cluster),
             "agreement": agreement,
             "version": version,
             "appendix": version.appendices.create(
-                cluster=polyfon, number=1, title="Vedlegg", document=_document("vedlegg.pdf")
+                cluster=cluster, number=1, title="Vedlegg", document=_pdf("vedlegg.pdf")
             ),
-            "role": ClusterRole.objects.get(user=secretariat),
+            "role": role,
             "import_batch": ImportBatch.objects.create(
-                cluster=polyfon, kind="organisations", filename="x.csv", created_by=secretariat
+                cluster=cluster, kind="organisations", filename="x.csv", created_by=secretariat
             ),
+            "regions": list(Region.objects.filter(cluster=cluster).order_by("position")),
         }
 
 
-def _document(name):
+@pytest.fixture
+def objects(polyfon, secretariat, member):
+    with scopes_disabled():
+        role = ClusterRole.objects.get(cluster=polyfon, user=member)
+    return _make_objects(polyfon, secretariat=secretariat, role=role)
+
+
+@pytest.fixture
+def alrek_objects(alrek, outsider):
+    with scopes_disabled():
+        role = ClusterRole.objects.get(cluster=alrek, user=outsider)
+    return _make_objects(alrek, secretariat=outsider, role=role)
+
+
+def _pdf(name):
     return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
 
 
@@ -115,6 +161,119 @@ def _url(name, objects) -> str:
     if name in OBJECTS:
         kwargs["pk"] = objects[OBJECTS[name]].pk
     return reverse(name, kwargs=kwargs)
+
+
+# What would be a valid write --------------------------------------------------------------
+
+# Which `kind` a page's form takes, by the first word of its URL name; the rest share one set.
+KINDS = {
+    "organisation": Organisation.Kind.MUNICIPALITY,
+    "membership": Membership.Kind.PARTICIPANT,
+    "agreement": Agreement.Kind.COLLABORATION,
+    "import": ImportBatch.Kind.ORGANISATIONS,
+}
+
+
+def _valid_data(name: str, objects) -> dict:
+    """Form data the page `name` accepts from the secretariat (fresh files every time)."""
+    today = datetime.date.today().isoformat()
+    regions = objects["regions"]
+    data = {
+        "name": "Endret navn",
+        "short_name": "Endret",
+        "title": "Endret tittel",
+        "description": "Endret beskrivelse",
+        "kind": KINDS.get(name.partition(":")[2].split("_")[0], Membership.Kind.PARTICIPANT),
+        "organisation": objects["organisation"].pk,
+        "host_organisation": objects["organisation"].pk,
+        "coordinator": objects["person"].pk,
+        "region": regions[0].pk,
+        "node": objects["node"].pk,
+        "status": Node.Status.ESTABLISHED,
+        "joined_on": "2024-01-01",
+        "left_on": today,
+        "starts_on": "2024-01-01",
+        "ends_on": today,
+        "position": "Rådgiver",
+        "email": "ny.person@example.no",
+        "phone": "55 00 00 00",
+        "role": ClusterRole.Role.SECRETARIAT,
+        "counterpart_name": "Alrek helseklynge",
+        "label": "2031",
+        "effective_from": "2031-01-01",
+        "decided_in": "Sak 12/30",
+        "number": 2,
+        "signed_on": today,
+        "notes": "Endret",
+        "languages": ["nb", "nn"],
+        "is_public": "on",
+        "not_a_duplicate": "1",
+        "document": _pdf("dokument.pdf"),
+        "file": SimpleUploadedFile(
+            "organisasjoner.csv", b"Navn;Type\nTestkommune;Kommune\n", "text/csv"
+        ),
+        "regions-TOTAL_FORMS": str(len(regions)),
+        "regions-INITIAL_FORMS": str(len(regions)),
+        "regions-MIN_NUM_FORMS": "0",
+        "regions-MAX_NUM_FORMS": "1000",
+    }
+    for i, region in enumerate(regions):
+        data |= {
+            f"regions-{i}-id": region.pk,
+            f"regions-{i}-name": f"{region.name} endret",
+            f"regions-{i}-position": region.position,
+        }
+    return data
+
+
+def _send(client, method: str, url: str, data: dict):
+    if method == "POST":
+        return client.post(url, data)
+    fields = {key: value for key, value in data.items() if not hasattr(value, "read")}
+    body = urlencode(fields, doseq=True)
+    return client.generic(method, url, body, content_type="application/x-www-form-urlencoded")
+
+
+# Every row of every table -------------------------------------------------------------------
+
+
+@cache
+def _tables() -> list[tuple[str, str]]:
+    """(model label, SELECT of all its rows) for every table; sessions and last_login are noise."""
+    quote = connection.ops.quote_name
+    tables = []
+    for model in apps.get_models(include_auto_created=True):
+        opts = model._meta
+        if not opts.managed or opts.proxy or opts.db_table == "django_session":
+            continue
+        columns = [quote(f.column) for f in opts.concrete_fields if f.name != "last_login"]
+        select = (
+            f"SELECT {', '.join(columns)} FROM {quote(opts.db_table)} "
+            f"ORDER BY {quote(opts.pk.column)}"
+        )
+        tables.append((opts.label, select))
+    return tables
+
+
+def snapshot() -> dict[str, str]:
+    """A digest of all rows of each model's table."""
+    state = {}
+    with connection.cursor() as cursor:
+        for label, select in _tables():
+            cursor.execute(select)
+            rows = [
+                tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+                for row in cursor.fetchall()
+            ]
+            state[label] = f"{len(rows)} rows {hashlib.sha256(repr(rows).encode()).hexdigest()}"
+    return state
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    return sorted(label for label in after if before.get(label) != after[label])
+
+
+# By declaration -----------------------------------------------------------------------------
 
 
 def test_every_page_under_a_cluster_declares_its_permission():
@@ -152,36 +311,90 @@ def test_each_role_gets_what_its_permission_allows(objects, member, outsider, se
             got = client.get(url).status_code
             if got != status and not (status == 200 and got == 405):
                 problems.append(f"GET {url}: expected {status}, got {got}")
-    assert problems == []
+    assert not problems, "\n".join(problems)
+
+
+# By behaviour -------------------------------------------------------------------------------
+
+
+def _refused(response, *, anonymous: bool) -> bool:
+    if response.status_code in (404, 405):
+        return True
+    login = reverse("account_login")
+    return anonymous and response.status_code == 302 and response["Location"].startswith(login)
 
 
 @pytest.mark.django_db
-def test_no_write_by_outsider_or_member_changes_anything(objects, member, outsider):
-    """POST to every page, with data that would be valid, as Alrek and as a Polyfon member."""
-    from auditlog.models import LogEntry
+def test_no_unsafe_request_by_anyone_but_the_secretariat_changes_anything(
+    polyfon, objects, member, outsider
+):
+    """Anonymous, Alrek's secretariat and a Polyfon member send valid data to every page."""
+    personas = {"anonymous": None, "outsider": outsider, "member": member}
+    # Who may change Polyfon's registry is the rules' answer, not the views' declarations.
+    assert not any(user and user.has_perm(MANAGE, polyfon) for user in personas.values())
+    clients = {persona: client_for(user) for persona, user in personas.items()}
+    problems = []
+    before = snapshot()
+    for name, _pattern in cluster_patterns():
+        url = _url(name, objects)
+        for persona, client in clients.items():
+            answers = []
+            for method in UNSAFE_METHODS:
+                response = _send(client, method, url, _valid_data(name, objects))
+                answers.append(f"{method} {response.status_code}")
+                if not _refused(response, anonymous=persona == "anonymous"):
+                    problems.append(f"{method} {url} as {persona}: {response.status_code}")
+            after = snapshot()
+            if changes := changed(before, after):
+                problems.append(f"{url} as {persona} ({', '.join(answers)}) changed {changes}")
+            before = after
+    assert not problems, "\n".join(problems)
 
-    before = LogEntry.objects.count()
-    for user in (outsider, member):
-        client = client_for(user)
-        for name, pattern in cluster_patterns():
-            view = pattern.callback
-            if view.cluster_permission == PUBLIC:
-                continue
-            if view.cluster_permission == VIEW and not view.writes and user is member:
-                continue
-            url = _url(name, objects)
-            response = client.post(
-                url,
-                {
-                    "name": "Endret",
-                    "kind": "municipality",
-                    "joined_on": "2024-01-01",
-                    "left_on": datetime.date.today().isoformat(),
-                    "title": "Endret",
-                },
-            )
-            assert response.status_code == 404, f"POST {url} as {user}: {response.status_code}"
-    assert LogEntry.objects.count() == before
+
+@pytest.mark.django_db
+def test_the_same_data_from_the_secretariat_does_change_rows(objects, secretariat):
+    """The control: the data above is valid, so a refusal above is the permission's doing."""
+    client = client_for(secretariat)
+    writing = [
+        name
+        for name, pattern in cluster_patterns()
+        if pattern.callback.writes and name not in WRITES_NOTHING_ON_POST
+    ]
+    assert len(writing) > 20
+    unchanged = []
+    for name in writing:
+        url = _url(name, objects)
+        with transaction.atomic():
+            before = snapshot()
+            response = client.post(url, _valid_data(name, objects))
+            if not changed(before, snapshot()):
+                unchanged.append(f"POST {url}: {response.status_code}, nothing changed")
+            transaction.set_rollback(True)
+    assert not unchanged, "\n".join(unchanged)
+
+
+@pytest.mark.django_db
+def test_another_clusters_object_is_not_found_under_this_cluster(
+    objects, alrek_objects, secretariat
+):
+    """Polyfon's secretariat asks for Alrek's records at Polyfon's addresses."""
+    client = client_for(secretariat)
+    problems = []
+    before = snapshot()
+    for name in OBJECTS:
+        url = _url(name, alrek_objects)
+        for method in ("GET", "POST"):
+            status = _send(client, method, url, _valid_data(name, objects)).status_code
+            # A page that does not take the method refuses it before it looks for the object,
+            # as it does for Polyfon's own object.
+            if status == 405:
+                own = _send(client, method, _url(name, objects), _valid_data(name, objects))
+                if own.status_code == 405:
+                    continue
+            if status != 404:
+                problems.append(f"{method} {url}: {status}")
+    assert not problems, "\n".join(problems)
+    assert changed(before, snapshot()) == []
 
 
 @pytest.mark.django_db
