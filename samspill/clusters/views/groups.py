@@ -1,0 +1,96 @@
+"""Nodes (knutepunkt) and subgroups."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from samspill.common.audit import history_for
+from samspill.common.collation import norwegian
+from samspill.common.views import list_page
+
+from .. import forms
+from ..access import VIEW, cluster_view
+from ..models import (
+    Node,
+    Subgroup,
+)
+from ..tables import (
+    NODE_COLUMNS,
+    SUBGROUP_COLUMNS,
+)
+from .pages import record_form_views
+
+
+@cluster_view(VIEW)
+def node_list(request, cluster):
+    return list_page(
+        request,
+        queryset=Node.objects.select_related("region", "host_organisation", "coordinator")
+        .annotate(member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
+        .order_by("region__position", norwegian("name")),
+        template="clusters/node_list.html",
+        context={},
+        columns=NODE_COLUMNS,
+        filename=Node._meta.verbose_name_plural,
+    )
+
+
+@cluster_view(VIEW)
+def node_detail(request, cluster, pk):
+    node = get_object_or_404(
+        Node.objects.select_related("region", "host_organisation", "coordinator"), pk=pk
+    )
+    context = {
+        "node": node,
+        "memberships": node.memberships.active().select_related("organisation"),
+        "history": history_for(node),
+    }
+    return render(request, "clusters/node_detail.html", context)
+
+
+node_create, node_edit = record_form_views(
+    Node,
+    form_class=forms.NodeForm,
+    list_url="clusters:node_list",
+    new_title=gettext_lazy("Add node"),
+    saved=gettext_lazy("The node is saved."),
+)
+
+
+@cluster_view(VIEW)
+def subgroup_list(request, cluster):
+    today = timezone.localdate()
+    current = Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=today)
+    return list_page(
+        request,
+        queryset=Subgroup.objects.select_related("region")
+        .annotate(party_count=Count("memberships", filter=current))
+        .order_by(norwegian("name")),
+        template="clusters/subgroup_list.html",
+        context={},
+        columns=SUBGROUP_COLUMNS,
+        filename=Subgroup._meta.verbose_name_plural,
+    )
+
+
+@cluster_view(VIEW)
+def subgroup_detail(request, cluster, pk):
+    subgroup = get_object_or_404(Subgroup.objects.select_related("region"), pk=pk)
+    context = {
+        "subgroup": subgroup,
+        "memberships": subgroup.memberships.select_related(
+            "organisation__region", "region", "node", "subgroup"
+        ).order_by("left_on", norwegian("organisation__name")),
+        "history": history_for(subgroup),
+    }
+    return render(request, "clusters/subgroup_detail.html", context)
+
+
+subgroup_create, subgroup_edit = record_form_views(
+    Subgroup,
+    form_class=forms.SubgroupForm,
+    list_url="clusters:subgroup_list",
+    new_title=gettext_lazy("Add subgroup"),
+    saved=gettext_lazy("The subgroup is saved."),
+)

@@ -1,0 +1,102 @@
+"""Memberships: periods of an organisation's participation, ended rather than deleted."""
+
+from django.contrib import messages
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samspill.common.views import list_page
+
+from .. import forms, queries
+from ..access import MANAGE, VIEW, cluster_view
+from ..filters import (
+    MembershipFilterForm,
+    MembershipInitialForm,
+    parses_query,
+)
+from ..models import (
+    Membership,
+)
+from ..services import (
+    membership_end,
+)
+from ..tables import (
+    MEMBERSHIP_COLUMNS,
+    MEMBERSHIP_NOTES,
+)
+from .pages import delete_page, record_form_views
+
+
+@parses_query(MembershipFilterForm)
+@cluster_view(VIEW)
+def membership_list(request, cluster):
+    filters = MembershipFilterForm(request.GET, cluster=cluster)
+    return list_page(
+        request,
+        queryset=queries.memberships_for_list(cluster=cluster, **filters.values()),
+        template="clusters/membership_list.html",
+        context={"filters": filters},
+        columns=[*MEMBERSHIP_COLUMNS, MEMBERSHIP_NOTES]
+        if request.user.has_perm(MANAGE, cluster)
+        else MEMBERSHIP_COLUMNS,
+        filename=Membership._meta.verbose_name_plural,
+    )
+
+
+def _initial(request: HttpRequest) -> dict | None:
+    """Links from an organisation or a subgroup page fill in what the person came from."""
+    initial: dict = {
+        name: pk
+        for name, pk in MembershipInitialForm(request.GET).values().items()
+        if pk is not None
+    }
+    if "subgroup" in initial:
+        initial["kind"] = Membership.Kind.SUBGROUP_PARTY
+    return initial or None
+
+
+membership_create, membership_edit = (
+    parses_query(MembershipInitialForm)(view)
+    for view in record_form_views(
+        Membership,
+        form_class=forms.MembershipForm,
+        list_url="clusters:membership_list",
+        new_title=gettext_lazy("Register membership"),
+        saved=gettext_lazy("The membership is saved."),
+        new=lambda cluster: Membership(cluster=cluster, joined_on=timezone.localdate()),
+        initial=_initial,
+    )
+)
+
+
+@cluster_view(MANAGE, write=True)
+def membership_delete(request, cluster, pk):
+    return delete_page(
+        request,
+        get_object_or_404(Membership.objects.select_related("organisation"), pk=pk),
+        list_url="clusters:membership_list",
+        consequence=_(
+            "Delete only a membership registered by mistake. When an organisation leaves, "
+            "end the membership instead, so the history stays right."
+        ),
+    )
+
+
+@cluster_view(MANAGE, write=True)
+def membership_leave(request, cluster, pk):
+    membership = get_object_or_404(Membership.objects.select_related("organisation"), pk=pk)
+    form = forms.MembershipEndForm(request.POST or None, initial={"left_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["left_on"] < membership.joined_on:
+            form.add_error("left_on", _("The membership cannot end before it starts."))
+        else:
+            membership_end(
+                membership=membership, left_on=form.cleaned_data["left_on"], actor=request.user
+            )
+            messages.success(request, _("The membership is ended. It stays in the history."))
+            return redirect(membership.organisation.get_absolute_url())
+    return render(
+        request, "clusters/membership_leave.html", {"form": form, "membership": membership}
+    )

@@ -1,0 +1,112 @@
+"""Organisations: list, page, add/edit with the duplicate check, delete."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from samspill.common.audit import history_for
+from samspill.common.views import form_page, list_page
+
+from .. import forms, queries
+from ..access import MANAGE, VIEW, cluster_view
+from ..filters import (
+    DuplicateCheckForm,
+    OrganisationFilterForm,
+    parses_query,
+)
+from ..models import (
+    Organisation,
+)
+from ..tables import (
+    ORGANISATION_COLUMNS,
+)
+from .pages import delete_page, save_as
+
+
+@parses_query(OrganisationFilterForm)
+@cluster_view(VIEW)
+def organisation_list(request, cluster):
+    filters = OrganisationFilterForm(request.GET, cluster=cluster)
+    return list_page(
+        request,
+        queryset=queries.organisations_for_list(cluster=cluster, **filters.values()),
+        template="clusters/organisation_list.html",
+        context={"filters": filters},
+        columns=ORGANISATION_COLUMNS,
+        filename=Organisation._meta.verbose_name_plural,
+    )
+
+
+@cluster_view(VIEW)
+def organisation_detail(request, cluster, pk):
+    organisation = get_object_or_404(Organisation.objects.select_related("region", "parent"), pk=pk)
+    context = {
+        "organisation": organisation,
+        "memberships": organisation.memberships.select_related("region", "node", "subgroup"),
+        "affiliations": organisation.affiliations.select_related("person"),
+        "units": organisation.units.all(),
+        "signatures": organisation.signatures.select_related("version__agreement"),
+        "history": history_for(
+            organisation,
+            related=[organisation.memberships.all(), organisation.signatures.all()],
+        ),
+    }
+    return render(request, "clusters/organisation_detail.html", context)
+
+
+def _organisation_form_page(request, cluster, organisation):
+    form = forms.OrganisationForm(request.POST or None, instance=organisation, cluster=cluster)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        duplicates = queries.likely_duplicates(
+            cluster=cluster,
+            name=form.cleaned_data["name"],
+            organisation_number=form.cleaned_data["organisation_number"],
+            exclude_pk=organisation.pk,
+        )
+        if duplicates and not request.POST.get("not_a_duplicate"):
+            return render(
+                request,
+                "clusters/organisation_form.html",
+                {"form": form, "duplicates": duplicates, "organisation": organisation},
+            )
+    return form_page(
+        request,
+        form=form,
+        save=save_as(request),
+        template="clusters/organisation_form.html",
+        context={"organisation": organisation, "duplicates": duplicates},
+        success_message=_("The organisation is saved."),
+    )
+
+
+@cluster_view(MANAGE, write=True)
+def organisation_create(request, cluster):
+    return _organisation_form_page(request, cluster, Organisation(cluster=cluster))
+
+
+@cluster_view(MANAGE, write=True)
+def organisation_edit(request, cluster, pk):
+    return _organisation_form_page(request, cluster, get_object_or_404(Organisation, pk=pk))
+
+
+@cluster_view(MANAGE, write=True)
+def organisation_delete(request, cluster, pk):
+    return delete_page(
+        request,
+        get_object_or_404(Organisation, pk=pk),
+        list_url="clusters:organisation_list",
+    )
+
+
+@parses_query(DuplicateCheckForm)
+@cluster_view(MANAGE)
+def organisation_duplicates(request, cluster):
+    """htmx: warn while typing that an organisation may already be registered."""
+    typed = DuplicateCheckForm(request.GET).values()
+    duplicates = queries.likely_duplicates(
+        cluster=cluster,
+        name=typed["name"],
+        organisation_number=typed["organisation_number"].replace(" ", ""),
+        exclude_pk=typed["exclude"],
+    )
+    return render(request, "clusters/organisation_form.html#duplicates", {"duplicates": duplicates})
