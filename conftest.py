@@ -18,3 +18,9 @@ settings.SAMSPILL_SECRETARIAT_2FA = False
 
 # Uploaded files from tests land in a throwaway folder.
 settings.MEDIA_ROOT = __import__("tempfile").mkdtemp(prefix="samspill-media-")
+
+# The test database is SQLite in memory, one connection shared with the live server's threads:
+# the file options (IMMEDIATE transactions, busy timeout) are for several processes and are
+# tested on a file of their own (samspill/common/tests/test_worker_and_sqlite.py).
+if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    settings.DATABASES["default"]["OPTIONS"] = {}

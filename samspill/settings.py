@@ -100,20 +100,21 @@ TEMPLATES = [
     }
 ]
 
+# Several processes write to a SQLite file (web workers, the task worker): WAL lets readers
+# on while one writes, IMMEDIATE takes the write lock when a transaction starts instead of
+# failing half-way, and a writer waits up to 20 s for the lock instead of "database is locked".
+SQLITE_FILE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several processes write (web workers, the task worker): WAL lets readers on while one
-    # writes, IMMEDIATE takes the write lock when a transaction starts instead of failing
-    # half-way, and a writer waits up to 20 s for the lock instead of "database is locked".
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_FILE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

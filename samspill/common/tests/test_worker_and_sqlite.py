@@ -45,7 +45,7 @@ def test_worker_goes_on_after_a_database_error():
 
 
 def _connection(path: str) -> DatabaseWrapper:
-    options = settings.DATABASES["default"].get("OPTIONS", {})
+    options = settings.SQLITE_FILE_OPTIONS
     wrapper = DatabaseWrapper({**settings.DATABASES["default"], "NAME": path, "OPTIONS": options})
     wrapper.ensure_connection()
     return wrapper
