@@ -4,18 +4,42 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DJANGO_DEBUG=1 SAMSPILL_SECRETARIAT_2FA=0
 PYTEST_ARGS ?=
+# The locks: requirements/production.txt ([project].dependencies) and
+# requirements/development.txt (those plus the dev extra, at the same versions), with hashes,
+# generated from pyproject.toml by `make lock` with uv, which lives in its own venv.
+LOCKS := requirements/production.txt requirements/development.txt
+LOCK_VENV := build/locktool
+UV_VERSION := 0.13.9
+UV := $(LOCK_VENV)/bin/uv
+# Extra arguments for uv pip compile, e.g. LOCK_ARGS="--upgrade-package django" or --upgrade.
+LOCK_ARGS ?=
+COMPILE := $(UV) pip compile --quiet pyproject.toml --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 
-.PHONY: install demo run test test-fast lint format messages bench clean
+.PHONY: install lock demo run test test-fast lint format messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
-	$(BIN)/pip install -r requirements.lock
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(LOCKS)
+	$(BIN)/pip install --require-hashes -r requirements/development.txt
+	$(BIN)/pip install --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+$(LOCK_VENV)/.uv-$(UV_VERSION):
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install uv==$(UV_VERSION)
+	touch $@
+
+# Keeps every pinned version that pyproject.toml still allows (uv starts from the existing
+# files); LOCK_ARGS=--upgrade takes the newest.
+lock: $(LOCK_VENV)/.uv-$(UV_VERSION)
+	$(COMPILE) -o requirements/production.txt
+	$(COMPILE) --extra dev -c requirements/production.txt -o requirements/development.txt
 
 demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --verbosity 0
@@ -58,4 +82,4 @@ bench: install
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) $(LOCK_VENV) staticfiles

@@ -6,7 +6,8 @@ import django
 from django.apps import apps
 
 # `python -m bench.generate` runs outside manage.py, so Django is set up here; inside a
-# running project (bench.urls as ROOT_URLCONF, tests) the apps are ready and this does nothing.
-if not apps.ready:
+# running project (bench.urls as ROOT_URLCONF, tests) the apps are ready and this does nothing,
+# and so it does while Django imports bench.settings (the server `bench.load` starts).
+if not apps.ready and os.environ.get("DJANGO_SETTINGS_MODULE") != "bench.settings":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samspill.settings")
     django.setup()

@@ -1,8 +1,10 @@
 """Fill the database with clusters the size of Polyfon and Alrek together over ten years.
 
-    python -m bench.generate --scale 50 [--seed 1]
+    python -m bench.generate --scale 50 [--seed 1] [--organisations 1000 --people 1000]
 
-The same scale and seed always give the same rows, so two benchmark runs compare like with like.
+The same scale, seed and sizes always give the same rows, so two benchmark runs compare like
+with like. `--organisations` and `--people` make each cluster bigger than the references, to
+show what grows with one cluster's own data (a list, a select of every organisation).
 """
 
 import argparse
@@ -46,7 +48,10 @@ LAST_DAY = datetime.date(2025, 12, 31)
 
 ORGANISATIONS = 80
 PEOPLE = 250
-UNITS = 16  # of the organisations, how many are faculties or departments under another
+UNITS_SHARE = 0.2  # of the organisations, how many are faculties or departments under another
+# A name drawn this many times in a row that is already taken gets a number instead
+# ("Bergen kommune 2"): at sizes beyond the references, places and kinds run out.
+NAME_TRIES = 50
 
 # (place, county, region): regions are the defaults cluster_create makes.
 PLACES = [
@@ -159,17 +164,33 @@ def email_for(name: str, domain: str) -> str:
     return f"{slugify(ascii_name).replace('-', '.')}@{domain}"
 
 
-def make_organisations(rng, cluster, regions, numbers) -> list[Organisation]:
+def unique_name(name: str, names: set[str], tries: int) -> str | None:
+    """`name` if it is free; after NAME_TRIES clashes in a row, `name` with a free number."""
+    if name not in names:
+        return name
+    if tries < NAME_TRIES:
+        return None
+    number = 2
+    while f"{name} {number}" in names:
+        number += 1
+    return f"{name} {number}"
+
+
+def make_organisations(rng, cluster, regions, numbers, size=ORGANISATIONS) -> list[Organisation]:
     kinds = list(KIND_NAMES)
     weights = [KIND_NAMES[k][0] for k in kinds]
     names: set[str] = set()
-    tops = []
-    while len(tops) < ORGANISATIONS - UNITS:
+    tops: list[Organisation] = []
+    unit_count = round(size * UNITS_SHARE)
+    tries = 0
+    while len(tops) < size - unit_count:
         kind = rng.choices(kinds, weights)[0]
         place, county, region = rng.choice(PLACES)
-        name = rng.choice(KIND_NAMES[kind][1]).format(p=place)
-        if name in names:
+        name = unique_name(rng.choice(KIND_NAMES[kind][1]).format(p=place), names, tries)
+        if name is None:
+            tries += 1
             continue
+        tries = 0
         names.add(name)
         tops.append(
             Organisation(
@@ -187,12 +208,16 @@ def make_organisations(rng, cluster, regions, numbers) -> list[Organisation]:
 
     # Faculties and departments belong to universities and hospitals, as in the references.
     hosts = [o for o in tops if o.kind in (Kind.UNIVERSITY, Kind.SPECIALIST_HEALTH)] or tops
-    units = []
-    while len(units) < UNITS:
+    units: list[Organisation] = []
+    while len(units) < unit_count:
         parent = rng.choice(hosts)
-        name = f"{rng.choice(UNIT_NAMES).format(s=rng.choice(SUBJECTS))}, {parent.name}"
-        if name in names:
+        name = unique_name(
+            f"{rng.choice(UNIT_NAMES).format(s=rng.choice(SUBJECTS))}, {parent.name}", names, tries
+        )
+        if name is None:
+            tries += 1
             continue
+        tries = 0
         names.add(name)
         units.append(
             Organisation(
@@ -209,16 +234,19 @@ def make_organisations(rng, cluster, regions, numbers) -> list[Organisation]:
     return tops + units
 
 
-def make_people(rng, cluster, organisations) -> tuple[list[Person], list[Affiliation]]:
+def make_people(rng, cluster, organisations, size=PEOPLE) -> tuple[list[Person], list[Affiliation]]:
     initials: set[str] = set()
     names: set[str] = set()
-    people = []
-    while len(people) < PEOPLE:
+    people: list[Person] = []
+    tries = 0
+    while len(people) < size:
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         middle = f" {rng.choice(MIDDLE_INITIALS)}." if rng.random() < 0.3 else ""
-        name = f"{first}{middle} {last}"
-        if name in names:
+        name = unique_name(f"{first}{middle} {last}", names, tries)
+        if name is None:
+            tries += 1
             continue
+        tries = 0
         names.add(name)
         code = suggest_initials(name, initials)
         initials.add(code)
@@ -402,8 +430,16 @@ def make_agreements(rng, cluster, others, memberships) -> Counter:
     return made
 
 
-def generate(scale: int, seed: int = 1) -> list[Cluster]:
-    """Add `scale` clusters with ten years of history; returns them in creation order."""
+def generate(
+    scale: int, seed: int = 1, *, organisations: int = ORGANISATIONS, people: int = PEOPLE
+) -> list[Cluster]:
+    """Add `scale` clusters with ten years of history; returns them in creation order.
+
+    Each cluster gets `organisations` organisations and `people` people (by default the
+    size of the two reference clusters together); memberships and affiliations follow.
+    """
+    if organisations < 20 or people < 10:
+        raise ValueError("a cluster needs at least 20 organisations and 10 people")
     made: Counter = Counter()
     User = get_user_model()
     with scopes_disabled(), disable_auditlog(), transaction.atomic():
@@ -442,10 +478,10 @@ def generate(scale: int, seed: int = 1) -> list[Cluster]:
             rng = random.Random(f"{seed}:{cluster.slug}")
             numbers: set[str] = set()
             regions = {r.name: r for r in Region.objects.filter(cluster=cluster)}
-            organisations = make_organisations(rng, cluster, regions, numbers)
-            people, affiliations = make_people(rng, cluster, organisations)
-            nodes = make_nodes(rng, cluster, regions, organisations, affiliations)
-            memberships = make_memberships(rng, cluster, regions, organisations, nodes)
+            orgs = make_organisations(rng, cluster, regions, numbers, organisations)
+            persons, affiliations = make_people(rng, cluster, orgs, people)
+            nodes = make_nodes(rng, cluster, regions, orgs, affiliations)
+            memberships = make_memberships(rng, cluster, regions, orgs, nodes)
             others = [c for c in clusters if c != cluster][:3]
             made += make_agreements(rng, cluster, others, memberships)
             ImportBatch.objects.bulk_create(
@@ -460,8 +496,8 @@ def generate(scale: int, seed: int = 1) -> list[Cluster]:
                 )
                 for kind in ImportBatch.Kind
             )
-            made["organisations"] += len(organisations)
-            made["people"] += len(people)
+            made["organisations"] += len(orgs)
+            made["people"] += len(persons)
             made["affiliations"] += len(affiliations)
             made["nodes"] += len(nodes)
             made["memberships"] += len(memberships)
@@ -473,8 +509,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=1, help="how many clusters to add")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--organisations",
+        type=int,
+        default=ORGANISATIONS,
+        help=f"organisations in each cluster (default {ORGANISATIONS}, as the references)",
+    )
+    parser.add_argument(
+        "--people",
+        type=int,
+        default=PEOPLE,
+        help=f"people in each cluster (default {PEOPLE})",
+    )
     args = parser.parse_args()
-    generate(args.scale, args.seed)
+    generate(args.scale, args.seed, organisations=args.organisations, people=args.people)
 
 
 if __name__ == "__main__":

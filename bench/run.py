@@ -1,6 +1,6 @@
 """Measure pages with one cluster in the database and with N: queries must not grow with N.
 
-    python -m bench.run [--scale 50] [--repeat 15]
+    python -m bench.run [--scale 50] [--repeat 15] [--organisations 1000 --people 1000]
 
 Each scale is built in a throwaway database (SQLite files in a temporary directory, or
 samspill_bench_<scale> databases on the PostgreSQL server DATABASE_URL points to) by a child
@@ -9,9 +9,11 @@ process, `python -m bench.run --measure-only --scale N`, which prints its result
 
 import argparse
 import contextlib
+import cProfile
 import json
 import logging
 import os
+import pstats
 import random
 import re
 import statistics
@@ -34,7 +36,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django_scopes import scopes_disabled
 
-from bench.generate import generate, organisation_number
+from bench.generate import ORGANISATIONS, PEOPLE, generate, organisation_number
 from samspill.clusters.imports import import_prepare
 from samspill.clusters.models import (
     Agreement,
@@ -114,6 +116,13 @@ def measure_page(client, page: Page, cluster, repeat: int) -> dict:
         # Read now: the next request resets the connection's query log that `captured` slices.
         queries = len(captured.captured_queries)
         repeated = most_repeated([q["sql"] for q in captured.captured_queries])
+        # Python function calls of one request: a cost that other work on the machine does
+        # not change, unlike the time.
+        profiler = cProfile.Profile()
+        profiler.enable()
+        client.get(url)
+        profiler.disable()
+        calls = pstats.Stats(profiler).total_calls
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
@@ -126,6 +135,7 @@ def measure_page(client, page: Page, cluster, repeat: int) -> dict:
         "status": response.status_code,
         "queries": queries,
         "repeated": repeated,
+        "calls": calls,
         "median_ms": statistics.median(times),
     }
 
@@ -173,7 +183,9 @@ def measure_import(cluster, user) -> dict:
     return results
 
 
-def measure(scale: int, repeat: int) -> dict:
+def measure(
+    scale: int, repeat: int, organisations: int = ORGANISATIONS, people: int = PEOPLE
+) -> dict:
     """Build `scale` clusters in the current (throwaway) database and measure the first one."""
     name = str(settings.DATABASES["default"]["NAME"])
     if "bench" not in name:
@@ -195,7 +207,7 @@ def measure(scale: int, repeat: int) -> dict:
     # stdout carries the JSON result; progress goes to stderr.
     with contextlib.redirect_stdout(sys.stderr):
         call_command("migrate", verbosity=0)
-        clusters = generate(scale)
+        clusters = generate(scale, organisations=organisations, people=people)
     cluster = clusters[0]
     with scopes_disabled():
         role = ClusterRole.objects.get(cluster=cluster, role=ClusterRole.Role.SECRETARIAT)
@@ -230,7 +242,7 @@ def server_database(scale: int):
             cursor.execute(f"DROP DATABASE IF EXISTS {name}")
 
 
-def run_scale(scale: int, repeat: int, tmp: str) -> dict | None:
+def run_scale(scale: int, repeat: int, tmp: str, sizes: list[str]) -> dict | None:
     print(f"Building and measuring scale {scale} …", file=sys.stderr, flush=True)
     with server_database(scale):
         child = subprocess.run(
@@ -241,6 +253,7 @@ def run_scale(scale: int, repeat: int, tmp: str) -> dict | None:
                 "--measure-only",
                 f"--scale={scale}",
                 f"--repeat={repeat}",
+                *sizes,
             ],
             env={**os.environ, "DATABASE_URL": database_url(scale, tmp)},
             stdout=subprocess.PIPE,
@@ -258,12 +271,13 @@ def report(small: dict | None, large: dict | None, scale: int) -> None:
         print("flat: no; worst ratio: n/a")
         return
     floor = large[MINIMAL.name].get("median_ms")
+    floor_calls = large[MINIMAL.name].get("calls")
     print(
         f"| page | queries at scale 1 | queries at scale {scale} | median ms at scale {scale} "
-        "| ratio |"
+        "| ratio | calls | calls ratio |"
     )
-    print("| --- | ---: | ---: | ---: | ---: |")
-    notes, flat, ratios = [], True, []
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    notes, flat, ratios, call_ratios = [], True, [], []
     for page in [MINIMAL, *PAGES]:
         one, many = small.get(page.name, {}), large.get(page.name, {})
         if "queries" not in one or "queries" not in many:
@@ -272,11 +286,13 @@ def report(small: dict | None, large: dict | None, scale: int) -> None:
             continue
         ratio = many["median_ms"] / floor if floor else float("nan")
         ratios.append(ratio)
+        call_ratio = many["calls"] / floor_calls if floor_calls else float("nan")
+        call_ratios.append(call_ratio)
         mark = "" if one["queries"] == many["queries"] else " ⚠"
         flat = flat and not mark
         print(
             f"| {page.name} | {one['queries']} | {many['queries']}{mark} "
-            f"| {many['median_ms']:.1f} | {ratio:.1f} |"
+            f"| {many['median_ms']:.1f} | {ratio:.1f} | {many['calls']} | {call_ratio:.1f} |"
         )
         if mark:
             notes.append(
@@ -296,7 +312,11 @@ def report(small: dict | None, large: dict | None, scale: int) -> None:
     flat = report_import(large.get(IMPORT, {}), scale) and flat
     print()
     worst = f"{max(ratios):.1f}" if ratios else "n/a"
-    print(f"flat: {'yes' if flat and ratios else 'no'}; worst ratio: {worst}")
+    worst_calls = f"{max(call_ratios):.1f}" if call_ratios else "n/a"
+    print(
+        f"flat: {'yes' if flat and ratios else 'no'}; worst ratio: {worst}; "
+        f"worst calls ratio: {worst_calls}"
+    )
 
 
 def report_import(results: dict, scale: int) -> bool:
@@ -318,14 +338,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=50, help="clusters in the large database")
     parser.add_argument("--repeat", type=int, default=15, help="timed requests per page")
+    parser.add_argument(
+        "--organisations", type=int, default=ORGANISATIONS, help="organisations in each cluster"
+    )
+    parser.add_argument("--people", type=int, default=PEOPLE, help="people in each cluster")
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_only:
-        print(json.dumps(measure(args.scale, args.repeat)))
+        print(json.dumps(measure(args.scale, args.repeat, args.organisations, args.people)))
         return
+    sizes = [f"--organisations={args.organisations}", f"--people={args.people}"]
     with tempfile.TemporaryDirectory(prefix="samspill-bench-") as tmp:
-        small = run_scale(1, args.repeat, tmp)
-        large = run_scale(args.scale, args.repeat, tmp)
+        small = run_scale(1, args.repeat, tmp, sizes)
+        large = run_scale(args.scale, args.repeat, tmp, sizes)
     report(small, large, args.scale)
 
 

@@ -1,12 +1,17 @@
-"""Personas and clusters shared by the app tests."""
+"""Personas and clusters shared by the app tests, and the pages under /<cluster>/ with a test
+object for each, for the tests that walk the whole URL configuration
+(website/tests/test_url_permissions.py, clusters/tests/test_hostile_params.py)."""
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
 
 from samspill.accounts.tests.factories import UserFactory
 from samspill.clusters.models import ClusterRole
 from samspill.clusters.services import role_grant
-from samspill.clusters.tests.factories import make_cluster
+from samspill.clusters.tests.factories import make_cluster, registry_objects
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +69,94 @@ def client_for(user) -> Client:
 @pytest.fixture
 def secretariat_client(secretariat):
     return client_for(secretariat)
+
+
+@pytest.fixture
+def secretariat_with_totp(secretariat_2fa, secretariat):
+    """The secretariat as in production: two-factor login required, and set up."""
+    Authenticator.objects.create(
+        user=secretariat, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    return secretariat
+
+
+# Pages under /<cluster>/ ----------------------------------------------------------------
+
+# URL name → which object of the test cluster its <pk> refers to.
+OBJECTS = {
+    "clusters:organisation_detail": "organisation",
+    "clusters:organisation_edit": "organisation",
+    "clusters:organisation_delete": "organisation",
+    "clusters:person_delete": "person",
+    "clusters:membership_delete": "membership",
+    "clusters:person_detail": "person",
+    "clusters:person_edit": "person",
+    "clusters:affiliation_create": "person",
+    "clusters:affiliation_edit": "affiliation",
+    "clusters:membership_edit": "membership",
+    "clusters:membership_leave": "membership",
+    "clusters:node_detail": "node",
+    "clusters:node_edit": "node",
+    "clusters:subgroup_detail": "subgroup",
+    "clusters:subgroup_edit": "subgroup",
+    "clusters:agreement_detail": "agreement",
+    "clusters:agreement_edit": "agreement",
+    "clusters:agreement_version_create": "agreement",
+    "clusters:appendix_create": "version",
+    "clusters:signature_create": "version",
+    "clusters:agreement_document": "version",
+    "clusters:appendix_document": "appendix",
+    "clusters:role_remove": "role",
+    "clusters:role_change": "role",
+    "clusters:import_preview": "import_batch",
+    "clusters:import_confirm": "import_batch",
+}
+
+
+# Pages outside /<cluster>/ and what makes them safe.
+OUTSIDE_CLUSTERS = {"home", "healthz", "set_language"}
+# The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
+OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
+
+
+def _patterns(resolver: URLResolver, namespace: str = ""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _patterns(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+def cluster_patterns() -> list[tuple[str, URLPattern]]:
+    """Every named page under /<cluster>/: (view name, pattern)."""
+    found = []
+    for name, pattern in _patterns(get_resolver()):
+        if name in OUTSIDE_CLUSTERS or name.startswith(OUTSIDE_PREFIXES):
+            continue
+        found.append((name, pattern))
+    return found
+
+
+def page_url(name: str, objects: dict) -> str:
+    """The address of page `name` in Polyfon, about the test object OBJECTS names."""
+    kwargs = {"cluster": "polyfon"}
+    if name in OBJECTS:
+        kwargs["pk"] = objects[OBJECTS[name]].pk
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.fixture
+def objects(polyfon, secretariat, member):
+    """One object of each kind in Polyfon (see `registry_objects`), by the names OBJECTS uses."""
+    with scopes_disabled():
+        role = ClusterRole.objects.get(cluster=polyfon, user=member)
+    return registry_objects(polyfon, secretariat=secretariat, role=role)
+
+
+@pytest.fixture
+def alrek_objects(alrek, outsider):
+    """The same in Alrek, for checking that another cluster's object is not found."""
+    with scopes_disabled():
+        role = ClusterRole.objects.get(cluster=alrek, user=outsider)
+    return registry_objects(alrek, secretariat=outsider, role=role)

@@ -82,6 +82,17 @@ MIDDLEWARE = [
 ROOT_URLCONF = "samspill.urls"
 WSGI_APPLICATION = "samspill.wsgi.application"
 
+
+def _cluster_url(cluster: Any) -> str:
+    from django.urls import reverse  # here, not at the top: settings load before URLs can
+
+    return reverse("website:cluster_home", kwargs={"cluster": cluster.slug})
+
+
+# A cluster's address (`cluster.get_absolute_url`, "View on site" in the admin) is its
+# public home page. The project says so, because the clusters app knows no app below it.
+ABSOLUTE_URL_OVERRIDES = {"clusters.cluster": _cluster_url}
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

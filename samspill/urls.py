@@ -16,7 +16,7 @@ from samspill.website import views as website_views
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 
-def healthz(request):
+def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samspill.common.email import deliver_email
 
 from . import throttle
+from .models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,7 +25,7 @@ class AccountAdapter(DefaultAccountAdapter):
         ),
     }
 
-    def is_open_for_signup(self, request) -> bool:
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
         # Accounts are created by a cluster's secretariat unless an installation opens signup.
         return settings.SAMSPILL_SIGNUP_OPEN
 
@@ -44,7 +45,7 @@ class AccountAdapter(DefaultAccountAdapter):
             raise self.validation_error("login_throttled")
         self._login_failed_rl_usage = usage
 
-    def post_login(self, request: HttpRequest, user, **kwargs: Any) -> HttpResponse:
+    def post_login(self, request: HttpRequest, user: User, **kwargs: Any) -> HttpResponse:
         response = super().post_login(request, user, **kwargs)
         throttle.remember_browser(request, response, email=user.email)
         return response

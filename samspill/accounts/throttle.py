@@ -29,6 +29,8 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.crypto import salted_hmac
 
+from .models import User
+
 APP = "samspill.accounts"
 COOKIE_NAME = "samspill_browser"
 COOKIE_SALT = "samspill.accounts.throttle.browser"
@@ -147,6 +149,8 @@ def clear_login_failures(request: HttpRequest, *, email: str) -> None:
         )
 
 
-def clear_after_password_reset(sender, *, request: HttpRequest, user, **kwargs) -> None:
+def clear_after_password_reset(
+    sender: object, *, request: HttpRequest, user: User, **kwargs: object
+) -> None:
     """allauth's signal `password_reset`: the owner proved they hold the account's email."""
     clear_login_failures(request, email=user.email)

@@ -4,16 +4,20 @@ Every view under /<cluster>/ is wrapped in `cluster_view`, which records the per
 requires on the view function; the URL test enumerates all patterns and checks each role.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
+from typing import Concatenate, ParamSpec, Protocol, TypeVar, cast
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django_htmx.http import HttpResponseClientRedirect
 from django_scopes import scope
 
+from samspill.accounts.models import User
+from samspill.common.http import HtmxHttpRequest
 from samspill.common.middleware import mark_private
 
 from .models import Cluster
@@ -25,8 +29,36 @@ MANAGE = "clusters.manage_registry"
 # What a view that is not marked `write` answers to.
 SAFE_METHODS = ["GET", "HEAD"]
 
+P = ParamSpec("P")
+Request = TypeVar("Request", bound="ClusterRequest")
 
-def _permitted_cluster(user, slug: str, permission: str) -> Cluster | None:
+
+class ClusterRequest(HtmxHttpRequest):
+    """The request a view wrapped in `cluster_view` receives: `request.cluster` is set."""
+
+    cluster: Cluster
+
+
+class RegistryRequest(ClusterRequest):
+    """The request of a page that is not public (`VIEW`, `MANAGE`): only someone signed in
+    with a role in the cluster, or a superuser, gets through `cluster_view` to the view."""
+
+    user: User
+
+
+class ClusterView(Protocol[P]):
+    """A view wrapped in `cluster_view`: called with the cluster's slug, and it records the
+    permission it requires and whether it writes (the URL test reads both)."""
+
+    cluster_permission: str
+    writes: bool
+
+    def __call__(
+        self, request: HtmxHttpRequest, cluster: str, *args: P.args, **kwargs: P.kwargs
+    ) -> HttpResponseBase: ...
+
+
+def _permitted_cluster(user: User | AnonymousUser, slug: str, permission: str) -> Cluster | None:
     """The cluster at `slug` if `user` has `permission` there; 404 if there is no such cluster."""
     if "\x00" in slug:
         raise Http404  # the API's path is any text; PostgreSQL refuses NUL in a query
@@ -35,7 +67,7 @@ def _permitted_cluster(user, slug: str, permission: str) -> Cluster | None:
 
 
 @contextmanager
-def cluster_scope(request, slug: str, permission: str) -> Iterator[Cluster]:
+def cluster_scope(request: HttpRequest, slug: str, permission: str) -> Iterator[Cluster]:
     """For the API: the cluster with its scope active, or 404 for those without access."""
     if permission != PUBLIC:
         mark_private(request)
@@ -46,7 +78,9 @@ def cluster_scope(request, slug: str, permission: str) -> Iterator[Cluster]:
         yield cluster
 
 
-def cluster_view(permission: str, *, write: bool = False):
+def cluster_view(
+    permission: str, *, write: bool = False
+) -> Callable[[Callable[Concatenate[Request, Cluster, P], HttpResponseBase]], ClusterView[P]]:
     """Wrap a view taking (request, cluster, ...): 404 for those without access.
 
     `write` marks views that change data; GET on them is still checked with `permission`.
@@ -55,9 +89,13 @@ def cluster_view(permission: str, *, write: bool = False):
     non-public pages. Responses of non-public pages are marked private (no caching).
     """
 
-    def decorator(view):
+    def decorator(
+        view: Callable[Concatenate[Request, Cluster, P], HttpResponseBase],
+    ) -> ClusterView[P]:
         @wraps(view)
-        def wrapper(request, cluster: str, *args, **kwargs):
+        def wrapper(
+            request: HtmxHttpRequest, cluster: str, *args: P.args, **kwargs: P.kwargs
+        ) -> HttpResponseBase:
             if permission != PUBLIC:
                 mark_private(request)
             cluster_obj = _permitted_cluster(request.user, cluster, permission)
@@ -71,12 +109,14 @@ def cluster_view(permission: str, *, write: bool = False):
                 raise Http404
             if not write and request.method not in SAFE_METHODS:
                 return HttpResponseNotAllowed(SAFE_METHODS)
-            request.cluster = cluster_obj
+            cluster_request = cast(Request, request)
+            cluster_request.cluster = cluster_obj
             with scope(cluster=cluster_obj):
-                return view(request, cluster_obj, *args, **kwargs)
+                return view(cluster_request, cluster_obj, *args, **kwargs)
 
-        wrapper.cluster_permission = permission
-        wrapper.writes = write
-        return wrapper
+        checked = cast(ClusterView[P], wrapper)
+        checked.cluster_permission = permission
+        checked.writes = write
+        return checked
 
     return decorator

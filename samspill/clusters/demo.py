@@ -6,6 +6,8 @@ Organisations are real; people have invented names.
 import datetime
 from typing import Any
 
+from samspill.accounts.models import User
+
 from .initials import suggest_initials
 from .models import (
     Affiliation,
@@ -192,7 +194,7 @@ ALREK_COLLABORATIONS = [
 ]
 
 
-def load(*, actor) -> tuple[Cluster, Cluster]:
+def load(*, actor: User | None) -> tuple[Cluster, Cluster]:
     polyfon = _polyfon(actor)
     alrek = _alrek(actor, polyfon)
     return polyfon, alrek
@@ -230,7 +232,7 @@ def _people(cluster, organisations_by_short, people):
     return created
 
 
-def _polyfon(actor) -> Cluster:
+def _polyfon(actor: User | None) -> Cluster:
     cluster = cluster_create(
         name="Polyfon kunnskapsklynge for musikkterapi",
         short_name="Polyfon",
@@ -388,7 +390,7 @@ def _polyfon(actor) -> Cluster:
     return cluster
 
 
-def _alrek(actor, polyfon: Cluster) -> Cluster:
+def _alrek(actor: User | None, polyfon: Cluster) -> Cluster:
     cluster = cluster_create(
         name="Alrek helseklynge",
         short_name="Alrek",

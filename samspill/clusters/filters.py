@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast, get_args
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,9 @@ YEAR_MAX = 2100
 # database's integer.
 PK_MAX = 2**63 - 1
 REGION_NAME_MAX_LENGTH = 100
+# At most this many organisations are offered when a text fits several (PersonFilterForm).
+SUGGESTIONS_MAX = 20
+SUGGESTIONS_ID = "organisation-suggestions"
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -209,23 +213,80 @@ class OrganisationFilterForm(FilterForm):
         cast(RegionField, self.fields["region"]).set_regions(_regions(cluster))
 
 
+class OrganisationField(forms.CharField):
+    """An organisation of the cluster: by id, as links give it (`?organisation=12`; a text
+    of digits only is an id), or by its name, short name or a part of either, as a person
+    types it. The value is its id.
+
+    The page never lists every organisation (a cluster may have thousands): a text that
+    fits several is explained, and up to SUGGESTIONS_MAX of their names are offered in a
+    datalist (`suggestions`, rendered by the template with the id SUGGESTIONS_ID).
+    """
+
+    widget = SearchInput
+    default_error_messages = {
+        "unknown_id": _("There is no organisation with the id “%(value)s” in this cluster."),
+        "unknown": _("No organisation in this cluster has “%(value)s” in its name."),
+        "several": _(
+            "“%(value)s” is in the name of several organisations. Write more of the name, "
+            "or choose one of the suggestions."
+        ),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Organisation"))
+        super().__init__(max_length=SEARCH_MAX_LENGTH, required=False, **kwargs)
+        self.cluster: Cluster | None = None
+        self.suggestions: list[str] = []
+
+    def _error(self, code: str, text: str) -> ValidationError:
+        return ValidationError(
+            self.error_messages[code], code=code, params={"value": _shorten(text)}
+        )
+
+    def clean(self, value: Any) -> int | None:
+        text = super().clean(value)  # bounded, no NUL, stripped
+        if not text:
+            return None
+        organisations = Organisation.objects.filter(cluster=self.cluster)
+        if text.isascii() and text.isdigit():  # an id, as links give it
+            if int(text) <= PK_MAX and organisations.filter(pk=int(text)).exists():
+                return int(text)
+            raise self._error("unknown_id", text)
+        exact = list(
+            organisations.filter(Q(name__iexact=text) | Q(short_name__iexact=text)).values_list(
+                "pk", flat=True
+            )[:2]
+        )
+        if len(exact) == 1:
+            return exact[0]
+        matches = list(
+            organisations.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
+            .order_by(norwegian("name"))
+            .values_list("pk", "name")[: SUGGESTIONS_MAX + 1]
+        )
+        if len(matches) == 1:
+            return matches[0][0]
+        if not matches:
+            raise self._error("unknown", text)
+        self.suggestions = [name for _pk, name in matches[:SUGGESTIONS_MAX]]
+        self.widget.attrs["list"] = SUGGESTIONS_ID
+        raise self._error("several", text)
+
+
 class PersonFilterForm(FilterForm):
     search = SearchField()
-    organisation = _choice_field(_("Organisation"), _("All organisations"), [], coerce=int)
+    organisation = OrganisationField()
 
     def __init__(self, data: QueryDict, *, cluster: Cluster) -> None:
         super().__init__(data, cluster=cluster)
-        organisations = (
-            Organisation.objects.filter(cluster=cluster)
-            .only("id", "name")
-            .order_by(norwegian("name"))
-        )
-        field = cast(forms.TypedChoiceField, self.fields["organisation"])
-        field.choices = [("", _("All organisations")), *((o.pk, o.name) for o in organisations)]
-        field.error_messages["invalid_choice"] = _(
-            "There is no organisation with the id “%(value)s” in this cluster. Choose one "
-            "from the list."
-        )
+        cast(OrganisationField, self.fields["organisation"]).cluster = cluster
+
+    @property
+    def organisation_suggestions(self) -> list[str]:
+        """Names of the organisations a text given for `organisation` fits, to choose from."""
+        self.is_valid()
+        return cast(OrganisationField, self.fields["organisation"]).suggestions
 
 
 class MembershipFilterForm(FilterForm):

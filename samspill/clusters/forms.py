@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from . import queries
 from .models import (
     Affiliation,
     Agreement,
@@ -23,6 +24,7 @@ from .models import (
     Region,
     Subgroup,
 )
+from .validators import compact_organisation_number
 
 
 class DateInput(forms.DateInput):
@@ -81,7 +83,8 @@ class ClusterModelForm(forms.ModelForm):
             for f in self.instance._meta.fields
             if f.is_relation and getattr(self.instance, f.attname) is not None
         }
-        return super()._get_validation_exclusions() - preset
+        # A private method of Django's ModelForm, absent from django-stubs.
+        return super()._get_validation_exclusions() - preset  # type: ignore[misc]
 
 
 class ClusterSettingsForm(forms.ModelForm):
@@ -144,8 +147,9 @@ class OrganisationForm(ClusterModelForm):
     )
 
     def clean_organisation_number(self):
-        # People write "971 035 854"; the model validator then checks the nine digits.
-        return self.cleaned_data["organisation_number"].replace(" ", "")
+        # People write "971 035 854" or "NO 971035854 MVA"; the model validator then checks
+        # the nine digits.
+        return compact_organisation_number(self.cleaned_data["organisation_number"])
 
 
 class PersonForm(ClusterModelForm):
@@ -174,7 +178,7 @@ class PersonForm(ClusterModelForm):
 
     def clean_initials(self):
         initials = self.cleaned_data["initials"].strip().upper()
-        if initials and self._initials_taken(initials):
+        if initials and initials in self._taken_initials():
             raise forms.ValidationError(
                 _("%(initials)s is already used by someone else in this cluster.")
                 % {"initials": initials},
@@ -182,11 +186,10 @@ class PersonForm(ClusterModelForm):
             )
         return initials
 
-    def _initials_taken(self, initials: str) -> bool:
+    def _taken_initials(self) -> set[str]:
         if self.taken_initials is not None:
-            return initials in self.taken_initials
-        taken = Person.objects.with_scope(cluster=self.cluster).filter(initials=initials)
-        return taken.exclude(pk=self.instance.pk).exists()
+            return self.taken_initials
+        return queries.taken_initials(cluster=self.cluster, exclude_pk=self.instance.pk)
 
 
 class AffiliationForm(ClusterModelForm):
@@ -216,18 +219,8 @@ class MembershipForm(ClusterModelForm):
         if isinstance(region, forms.ModelChoiceField):
             region.empty_label = _("The organisation's region")
 
-    def clean(self):
-        data = super().clean()
-        if data.get("kind") == Membership.Kind.SUBGROUP_PARTY and not data.get("subgroup"):
-            self.add_error("subgroup", _("Choose the subgroup this organisation is a party to."))
-        if data.get("kind") != Membership.Kind.SUBGROUP_PARTY and data.get("subgroup"):
-            self.add_error(
-                "subgroup", _("Only a membership of kind “Subgroup party” can have a subgroup.")
-            )
-        joined, left = data.get("joined_on"), data.get("left_on")
-        if joined and left and left < joined:
-            self.add_error("left_on", _("The membership cannot end before it starts."))
-        return data
+    # Its rules (a subgroup only for a subgroup party, no end before the start) are the
+    # model's constraints, reported next to their fields by `Membership.clean`.
 
 
 class MembershipEndForm(forms.Form):
@@ -261,10 +254,12 @@ class AgreementForm(ClusterModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["counterpart_cluster"].queryset = Cluster.objects.exclude(pk=self.cluster.pk)
+        counterpart = cast(forms.ModelChoiceField, self.fields["counterpart_cluster"])
+        counterpart.queryset = Cluster.objects.exclude(pk=self.cluster.pk)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         collaboration = data.get("kind") == Agreement.Kind.COLLABORATION
         if collaboration and not (data.get("counterpart_cluster") or data.get("counterpart_name")):
             self.add_error(

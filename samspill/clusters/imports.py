@@ -12,7 +12,7 @@ from it. Rows accepted earlier in the file count as registered for the rows afte
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from auditlog.context import set_actor
 from django import forms as django_forms
@@ -25,6 +25,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
+from samspill.accounts.models import User
 from samspill.common.spreadsheets import UnreadableFile, read_table
 
 from . import forms
@@ -44,7 +45,7 @@ from .models import (
 )
 from .services import person_save, record_save
 from .tables import MEMBERSHIP_COLUMNS, MEMBERSHIP_NOTES, ORGANISATION_COLUMNS, PERSON_COLUMNS
-from .validators import normalise_organisation_number
+from .validators import compact_organisation_number
 
 __all__ = ["UnreadableFile", "import_confirm", "import_prepare", "header_names"]
 
@@ -255,8 +256,8 @@ class Registry:
                 self.organisations.setdefault(_key(key), organisation)
 
     def organisation(self, value: str) -> Any:
-        number = normalise_organisation_number(value)
-        if len(number) == 9 and number == value.replace(" ", ""):
+        number = compact_organisation_number(value)  # "971 035 854", "NO 971035854 MVA"
+        if len(number) == 9 and number.isascii() and number.isdigit():
             value = number
         return self.organisations.get(_key(value))
 
@@ -291,7 +292,10 @@ class _PreloadedMixin:
     def _post_clean(self):
         try:
             self.instance = construct_instance(
-                self, self.instance, self._meta.fields, self._meta.exclude
+                cast(django_forms.BaseForm, self),  # mixed into a ModelForm only
+                self.instance,
+                self._meta.fields,
+                self._meta.exclude,
             )
             self.instance.full_clean(
                 exclude=self._get_validation_exclusions(),
@@ -501,7 +505,7 @@ def _outcome(row: dict) -> tuple:
 
 
 @transaction.atomic
-def import_prepare(*, cluster: Cluster, kind: str, upload, actor) -> ImportBatch:
+def import_prepare(*, cluster: Cluster, kind: str, upload, actor: User) -> ImportBatch:
     """Read and check a file; the rows wait in an ImportBatch for the person to confirm."""
     table = read_rows(upload, kind)
     with scope(cluster=cluster):
@@ -524,7 +528,7 @@ class ImportResult:
     changed: bool = False
 
 
-def import_queue(*, batch: ImportBatch, include_duplicates: bool, actor) -> None:
+def import_queue(*, batch: ImportBatch, include_duplicates: bool, actor: User) -> None:
     """Hand the confirmed import to the task worker; the preview page follows its progress."""
     from .tasks import import_run
 
@@ -535,7 +539,7 @@ def import_queue(*, batch: ImportBatch, include_duplicates: bool, actor) -> None
     transaction.on_commit(lambda: import_run.enqueue(batch_id=batch.pk, actor_id=actor.pk))
 
 
-def import_confirm(*, batch: ImportBatch, actor) -> ImportResult:
+def import_confirm(*, batch: ImportBatch, actor: User) -> ImportResult:
     """Import exactly what the preview showed, in chunks that report progress.
 
     If a check now gives another answer than the preview did (someone changed the registry
@@ -571,7 +575,7 @@ def import_confirm(*, batch: ImportBatch, actor) -> ImportResult:
     return ImportResult(imported=batch.imported_count, skipped=len(checked) - batch.imported_count)
 
 
-def _save_in_chunks(batch: ImportBatch, chosen: list[Checked], actor) -> None:
+def _save_in_chunks(batch: ImportBatch, chosen: list[Checked], actor: User) -> None:
     saved: dict[int, Organisation] = {}
     for start in range(0, len(chosen), CHUNK):
         with transaction.atomic(), set_actor(actor):
@@ -582,7 +586,7 @@ def _save_in_chunks(batch: ImportBatch, chosen: list[Checked], actor) -> None:
             batch.save(update_fields=["progress"])
 
 
-def _save(batch: ImportBatch, item: Checked, saved: dict[int, Organisation], actor) -> None:
+def _save(batch: ImportBatch, item: Checked, saved: dict[int, Organisation], actor: User) -> None:
     instance = item.instance
     if batch.kind == Kind.ORGANISATIONS:
         if item.pending_parent is not None:

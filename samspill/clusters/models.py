@@ -1,10 +1,12 @@
 """The participant registry: who takes part in a cluster, where, and under which agreement.
 
-Every row except Cluster carries a `cluster` foreign key and a scoped manager, so a query
-outside `django_scopes.scope(cluster=...)` fails instead of reading another cluster's rows.
+Every row except Cluster is `ClusterScoped`: it carries a `cluster` foreign key and a scoped
+manager, so a query outside `django_scopes.scope(cluster=...)` fails instead of reading
+another cluster's rows. The later apps' per-cluster models inherit it too.
 """
 
 import datetime
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,6 +45,9 @@ def cluster_slug(record) -> str:
 
 
 class Cluster(models.Model):
+    """A knowledge cluster. Its address, `get_absolute_url()`, is its public home page: the
+    project sets it (ABSOLUTE_URL_OVERRIDES in settings), as clusters knows no app below it."""
+
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=50)
     slug = models.SlugField(
@@ -65,24 +70,42 @@ class Cluster(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("website:cluster_home", kwargs={"cluster": self.slug})
+
+class ClusterScoped(models.Model):
+    """A row that belongs to one cluster: what every per-cluster model of every app inherits.
+
+    The cluster reaches its rows as `cluster.<model>_set` (`cluster.organisation_set`) and
+    queries them as `<model>` (`Cluster.objects.filter(organisation__kind=…)`), Django's own
+    names. A model with query methods of its own gives its manager its queryset (see
+    Membership): `objects: ClassVar = ScopedManager(models.Manager.from_queryset(ItsQuerySet),
+    cluster="cluster")`.
+    """
+
+    cluster = models.ForeignKey(
+        Cluster,
+        on_delete=models.CASCADE,
+        related_name="%(class)s_set",
+        related_query_name="%(class)s",
+    )
+
+    # A query without the cluster's scope raises ScopeError (django-scopes).
+    objects = ScopedManager(cluster="cluster")
+
+    class Meta:
+        abstract = True
 
 
-class ClusterRole(models.Model):
+class ClusterRole(ClusterScoped):
     """A user's role in one cluster. A person can hold roles in several clusters."""
 
     class Role(models.TextChoices):
         SECRETARIAT = "secretariat", _("Secretariat")
         MEMBER = "member", _("Member")
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="roles")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cluster_roles"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("cluster role")
@@ -97,12 +120,9 @@ class ClusterRole(models.Model):
         return f"{self.user} – {self.get_role_display()} ({self.cluster})"
 
 
-class Region(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="regions")
+class Region(ClusterScoped):
     name = models.CharField(_("name"), max_length=100)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("region")
@@ -140,7 +160,7 @@ class County(models.TextChoices):
     OSTFOLD = "ostfold", "Østfold"
 
 
-class Organisation(models.Model):
+class Organisation(ClusterScoped):
     class Kind(models.TextChoices):
         UNIVERSITY = "university", _("University or university college")
         RESEARCH_INSTITUTE = "research_institute", _("Research institute")
@@ -152,7 +172,6 @@ class Organisation(models.Model):
         BUSINESS = "business", _("Business")
         OTHER = "other", _("Other")
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="organisations")
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     organisation_number = models.CharField(
@@ -184,8 +203,6 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedManager(cluster="cluster")
-
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -201,8 +218,7 @@ class Organisation(models.Model):
         )
 
 
-class Person(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="people")
+class Person(ClusterScoped):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -221,8 +237,6 @@ class Person(models.Model):
         related_name="people",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("person")
@@ -245,8 +259,7 @@ class Person(models.Model):
         )
 
 
-class Affiliation(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+class Affiliation(ClusterScoped):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
     organisation = models.ForeignKey(
         Organisation,
@@ -257,8 +270,6 @@ class Affiliation(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True)
     starts_on = models.DateField(_("from"), null=True, blank=True)
     ends_on = models.DateField(_("to"), null=True, blank=True)
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("affiliation")
@@ -272,7 +283,7 @@ class Affiliation(models.Model):
         return self.person.get_absolute_url()
 
 
-class Node(models.Model):
+class Node(ClusterScoped):
     """A regional hub (knutepunkt)."""
 
     class Status(models.TextChoices):
@@ -280,7 +291,6 @@ class Node(models.Model):
         TRIAL = "trial", _("In trial")
         ESTABLISHED = "established", _("Established")
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="nodes")
     name = models.CharField(_("name"), max_length=200)
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="nodes"
@@ -307,8 +317,6 @@ class Node(models.Model):
     starts_on = models.DateField(_("from"), null=True, blank=True)
     ends_on = models.DateField(_("to"), null=True, blank=True)
 
-    objects = ScopedManager(cluster="cluster")
-
     class Meta:
         verbose_name = pgettext_lazy("knutepunkt", "node")
         verbose_name_plural = pgettext_lazy("knutepunkt", "nodes")
@@ -323,10 +331,9 @@ class Node(models.Model):
         )
 
 
-class Subgroup(models.Model):
+class Subgroup(ClusterScoped):
     """A subgroup (undergruppe) such as "Partssamarbeid Vestland"; its parties are memberships."""
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="subgroups")
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     region = models.ForeignKey(
@@ -337,8 +344,6 @@ class Subgroup(models.Model):
         blank=True,
         related_name="subgroups",
     )
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("subgroup")
@@ -354,9 +359,26 @@ class Subgroup(models.Model):
         )
 
 
+ENDS_BEFORE_START = _("The membership cannot end before it starts.")
+
+
 class MembershipQuerySet(models.QuerySet):
+    @staticmethod
+    def active_condition(day: datetime.date, *, through: str = "") -> Q:
+        """What an active membership on `day` is, the one definition every read uses: joined
+        on or before `day` and not left yet (the day it is left, it no longer counts).
+
+        `through` names the relation from another model, for counting (a node's
+        `Count("memberships", filter=active_condition(day, through="memberships"))`).
+        `Membership.is_active_on` says the same of a row already read.
+        """
+        prefix = f"{through}__" if through else ""
+        return Q(**{f"{prefix}joined_on__lte": day}) & (
+            Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": day})
+        )
+
     def active_on(self, day: datetime.date):
-        return self.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+        return self.filter(self.active_condition(day))
 
     def active(self):
         return self.active_on(timezone.localdate())
@@ -366,7 +388,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(Q(region=region) | Q(region__isnull=True, organisation__region=region))
 
 
-class Membership(models.Model):
+class Membership(ClusterScoped):
     """One period of an organisation's membership; leaving closes it, rejoining opens another."""
 
     class Kind(models.TextChoices):
@@ -375,7 +397,6 @@ class Membership(models.Model):
         OBSERVER = "observer", _("Observer")
         STRATEGIC_PARTNER = "strategic_partner", _("Strategic partner")
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -413,7 +434,10 @@ class Membership(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True)
 
-    objects = ScopedManager(models.Manager.from_queryset(MembershipQuerySet), cluster="cluster")
+    # ClassVar: it replaces ClusterScoped's manager (mypy requires it to say so).
+    objects: ClassVar = ScopedManager(
+        models.Manager.from_queryset(MembershipQuerySet), cluster="cluster"
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -423,7 +447,7 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
                 name="membership_left_after_joined",
-                violation_error_message=_("The membership cannot end before it starts."),
+                violation_error_message=ENDS_BEFORE_START,
             ),
             models.CheckConstraint(
                 condition=Q(kind="subgroup_party", subgroup__isnull=False)
@@ -438,25 +462,46 @@ class Membership(models.Model):
     def get_absolute_url(self) -> str:
         return self.organisation.get_absolute_url()
 
+    def clean(self) -> None:
+        """The rules of the constraints above, reported next to the field they concern.
+
+        The constraints are the rule; this says it where the person typed the value, and
+        without a query, so forms, services and the importer (which checks rows without the
+        database's constraint checks) all report it the same way.
+        """
+        errors = {}
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            errors["left_on"] = ENDS_BEFORE_START
+        if self.kind == self.Kind.SUBGROUP_PARTY and self.subgroup_id is None:
+            errors["subgroup"] = _("Choose the subgroup this organisation is a party to.")
+        if self.kind != self.Kind.SUBGROUP_PARTY and self.subgroup_id is not None:
+            errors["subgroup"] = _(
+                "Only a membership of kind “Subgroup party” can have a subgroup."
+            )
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def effective_region(self) -> "Region | None":
         """The region set on the membership, else the organisation's (read, never copied)."""
         return self.region or self.organisation.region
 
+    def is_active_on(self, day: datetime.date) -> bool:
+        """`MembershipQuerySet.active_condition` for this row."""
+        return self.joined_on <= day and (self.left_on is None or self.left_on > day)
+
     @property
     def is_active(self) -> bool:
-        today = timezone.localdate()
-        return self.joined_on <= today and (self.left_on is None or self.left_on > today)
+        return self.is_active_on(timezone.localdate())
 
 
-class Agreement(models.Model):
+class Agreement(ClusterScoped):
     """The cluster agreement (klyngeavtale) or a collaboration agreement with another party."""
 
     class Kind(models.TextChoices):
         CLUSTER_AGREEMENT = "cluster", _("Cluster agreement")
         COLLABORATION = "collaboration", _("Collaboration agreement")
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="agreements")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     counterpart_cluster = models.ForeignKey(
@@ -477,8 +522,6 @@ class Agreement(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
-    objects = ScopedManager(cluster="cluster")
-
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
@@ -497,8 +540,7 @@ class Agreement(models.Model):
         return str(self.counterpart_cluster or self.counterpart_name)
 
 
-class AgreementVersion(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+class AgreementVersion(ClusterScoped):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
     label = models.CharField(_("version"), max_length=50, help_text=_("For example “2026”."))
     effective_from = models.DateField(_("in force from"))
@@ -508,8 +550,6 @@ class AgreementVersion(models.Model):
     decided_in = models.CharField(
         _("decided in"), max_length=200, blank=True, help_text=_("For example “sak 21/22”.")
     )
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("agreement version")
@@ -527,8 +567,7 @@ class AgreementVersion(models.Model):
         return f"{self.agreement} {self.label}"
 
 
-class AgreementAppendix(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+class AgreementAppendix(ClusterScoped):
     version = models.ForeignKey(
         AgreementVersion, on_delete=models.CASCADE, related_name="appendices"
     )
@@ -537,8 +576,6 @@ class AgreementAppendix(models.Model):
     document = models.FileField(
         _("document"), upload_to="agreements/", blank=True, validators=[DOCUMENT_TYPES]
     )
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("appendix")
@@ -549,8 +586,7 @@ class AgreementAppendix(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class AgreementSignature(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+class AgreementSignature(ClusterScoped):
     version = models.ForeignKey(
         AgreementVersion, on_delete=models.CASCADE, related_name="signatures"
     )
@@ -561,8 +597,6 @@ class AgreementSignature(models.Model):
         related_name="signatures",
     )
     signed_on = models.DateField(_("signed"))
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("signature")
@@ -580,7 +614,7 @@ class AgreementSignature(models.Model):
         return f"{self.organisation} – {self.version}"
 
 
-class ImportBatch(models.Model):
+class ImportBatch(ClusterScoped):
     """A file uploaded for import: parsed rows wait here until a person confirms."""
 
     class Kind(models.TextChoices):
@@ -596,7 +630,6 @@ class ImportBatch(models.Model):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Stopped by an error")
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="imports")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     filename = models.CharField(_("file"), max_length=255)
     rows = models.JSONField(default=list)
@@ -612,8 +645,6 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     imported_count = models.PositiveIntegerField(default=0)
-
-    objects = ScopedManager(cluster="cluster")
 
     class Meta:
         verbose_name = _("import")

@@ -12,6 +12,7 @@ from django_stubs_ext import StrOrPromise
 from samspill.common.collation import norwegian
 
 from .duplicates import DuplicateFinder
+from .initials import suggest_initials
 from .models import (
     Affiliation,
     Agreement,
@@ -19,9 +20,12 @@ from .models import (
     AgreementVersion,
     Cluster,
     Membership,
+    MembershipQuerySet,
+    Node,
     Organisation,
     Person,
     Region,
+    Subgroup,
 )
 
 # The statuses the organisation and membership lists filter by.
@@ -87,6 +91,21 @@ def people_for_list(
     return qs.order_by(norwegian("name"))
 
 
+def taken_initials(*, cluster: Cluster, exclude_pk: int | None = None) -> set[str]:
+    """The initials people in `cluster` have (in capitals), but for the person `exclude_pk`."""
+    return {
+        initials.upper()
+        for initials in Person.objects.with_scope(cluster=cluster)
+        .exclude(pk=exclude_pk)
+        .values_list("initials", flat=True)
+    }
+
+
+def initials_for(*, cluster: Cluster, name: str, exclude_pk: int | None = None) -> str:
+    """The initials a person called `name` would get: suggested from the name, and free."""
+    return suggest_initials(name, taken_initials(cluster=cluster, exclude_pk=exclude_pk))
+
+
 def memberships_for_list(
     *,
     cluster: Cluster,
@@ -113,6 +132,70 @@ def memberships_for_list(
     if year is not None:
         qs = qs.filter(Q(joined_on__year=year) | Q(left_on__year=year))
     return qs.order_by(norwegian("organisation__name"), "-joined_on")
+
+
+def nodes_for_list(*, cluster: Cluster) -> QuerySet[Node]:
+    """The nodes, each with its number of active memberships (`member_count`)."""
+    active = MembershipQuerySet.active_condition(timezone.localdate(), through="memberships")
+    return (
+        Node.objects.filter(cluster=cluster)
+        .select_related("region", "host_organisation", "coordinator")
+        .annotate(member_count=Count("memberships", filter=active))
+        .order_by("region__position", norwegian("name"))
+    )
+
+
+def node_memberships(*, node: Node) -> QuerySet[Membership]:
+    """The node's active memberships, as its page lists them (the list counts the same)."""
+    return (
+        Membership.objects.with_scope(cluster=node.cluster_id)
+        .active()
+        .filter(node=node)
+        .select_related("organisation")
+    )
+
+
+def subgroups_for_list(*, cluster: Cluster) -> QuerySet[Subgroup]:
+    """The subgroups, each with its number of active parties (`party_count`)."""
+    active = MembershipQuerySet.active_condition(timezone.localdate(), through="memberships")
+    return (
+        Subgroup.objects.filter(cluster=cluster)
+        .select_related("region")
+        .annotate(party_count=Count("memberships", filter=active))
+        .order_by(norwegian("name"))
+    )
+
+
+def agreements_for_list(*, cluster: Cluster) -> QuerySet[Agreement]:
+    """The cluster's agreements, each with its number of versions (`version_count`)."""
+    return (
+        Agreement.objects.filter(cluster=cluster)
+        .select_related("counterpart_cluster")
+        .annotate(version_count=Count("versions"))
+        .order_by("kind", norwegian("title"))
+    )
+
+
+@dataclass
+class DashboardFigures:
+    participants: int
+    joined_this_year: int
+    joined_last_year: int
+    people: int
+    nodes: int
+
+
+def dashboard_figures(*, cluster: Cluster, year: int) -> DashboardFigures:
+    """The dashboard's counts: active participants, participants who joined in `year` and
+    the year before, people and nodes."""
+    participants = Membership.objects.filter(cluster=cluster, kind=Membership.Kind.PARTICIPANT)
+    return DashboardFigures(
+        participants=participants.active().count(),
+        joined_this_year=participants.filter(joined_on__year=year).count(),
+        joined_last_year=participants.filter(joined_on__year=year - 1).count(),
+        people=Person.objects.filter(cluster=cluster).count(),
+        nodes=Node.objects.filter(cluster=cluster).count(),
+    )
 
 
 def likely_duplicates(

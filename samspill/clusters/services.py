@@ -1,4 +1,8 @@
-"""Write operations on the registry. Each takes the acting user and records it in the audit log."""
+"""Write operations on the registry. Each takes the acting user and records it in the audit log.
+
+A rule a write breaks is raised as a ValidationError naming the field it concerns, for the
+view to show next to that field (`form.add_error`).
+"""
 
 import datetime
 from typing import Any, TypeVar
@@ -6,14 +10,14 @@ from typing import Any, TypeVar
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from auditlog.context import set_actor
-from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.urls import reverse
 from django_scopes import scope
 
+from samspill.accounts.models import User
 from samspill.common.email import send_templated_email
 
-from .initials import suggest_initials
+from . import queries
 from .models import DEFAULT_REGIONS, Cluster, ClusterRole, Membership, Person, Region
 
 Record = TypeVar("Record", bound=models.Model)
@@ -25,7 +29,13 @@ def _cluster_of(record: Any) -> Cluster:
 
 @transaction.atomic
 def cluster_create(
-    *, name: str, short_name: str, slug: str, actor, regions: list[str] | None = None, **fields
+    *,
+    name: str,
+    short_name: str,
+    slug: str,
+    actor: User | None,
+    regions: list[str] | None = None,
+    **fields: Any,
 ) -> Cluster:
     with set_actor(actor):
         cluster = Cluster(name=name, short_name=short_name, slug=slug, **fields)
@@ -42,7 +52,7 @@ def regions_create_defaults(*, cluster: Cluster, names: list[str] | None = None)
 
 
 @transaction.atomic
-def role_grant(*, cluster: Cluster, user, role: str, actor) -> ClusterRole:
+def role_grant(*, cluster: Cluster, user: User, role: str, actor: User | None) -> ClusterRole:
     """Give `user` a role in `cluster`.
 
     Someone who already has a role there gets the new one through `role_change`, so that the
@@ -58,7 +68,7 @@ def role_grant(*, cluster: Cluster, user, role: str, actor) -> ClusterRole:
 
 
 @transaction.atomic
-def record_save(*, record: Record, actor) -> Record:
+def record_save(*, record: Record, actor: User | None) -> Record:
     """Validate and save a registry record (organisation, node, agreement …) as `actor`.
 
     Validation runs in the record's cluster scope, so services work from views, commands and
@@ -71,7 +81,7 @@ def record_save(*, record: Record, actor) -> Record:
 
 
 @transaction.atomic
-def record_delete(*, record: models.Model, actor) -> None:
+def record_delete(*, record: models.Model, actor: User | None) -> None:
     """Delete a record entered by mistake; the audit log keeps what it was and who deleted it.
 
     Raises ProtectedError when other records still point to it (an organisation with
@@ -82,32 +92,33 @@ def record_delete(*, record: models.Model, actor) -> None:
 
 
 @transaction.atomic
-def person_save(*, person: Person, actor) -> Person:
+def person_save(*, person: Person, actor: User | None) -> Person:
     """Save a person, suggesting initials from the name when none are given."""
     if not person.initials:
-        taken = set(
-            Person.objects.with_scopes_disabled()
-            .filter(cluster=person.cluster)
-            .exclude(pk=person.pk)
-            .values_list("initials", flat=True)
+        person.initials = queries.initials_for(
+            cluster=person.cluster, name=person.name, exclude_pk=person.pk
         )
-        person.initials = suggest_initials(person.name, taken)
     person.initials = person.initials.upper()
     return record_save(record=person, actor=actor)
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, left_on: datetime.date, actor) -> Membership:
-    """Close a membership period; the row stays as history."""
+def membership_end(
+    *, membership: Membership, left_on: datetime.date, actor: User | None
+) -> Membership:
+    """Close a membership period; the row stays as history.
+
+    Raises ValidationError on `left_on` when that is before the membership started.
+    """
     membership.left_on = left_on
     return record_save(record=membership, actor=actor)
 
 
 @transaction.atomic
-def cluster_update(*, cluster: Cluster, regions, actor) -> Cluster:
-    """Save a cluster's settings and its regions (a validated inline formset)."""
+def cluster_update(*, cluster: Cluster, regions: list[Region], actor: User | None) -> Cluster:
+    """Save a cluster's settings and its regions: those added or changed (unsaved rows)."""
     record_save(record=cluster, actor=actor)
-    for region in regions.save(commit=False):
+    for region in regions:
         region.cluster = cluster
         record_save(record=region, actor=actor)
     return cluster
@@ -115,14 +126,13 @@ def cluster_update(*, cluster: Cluster, regions, actor) -> Cluster:
 
 @transaction.atomic
 def role_invite(
-    *, cluster: Cluster, email: str, name: str, role: str, actor, site_url: str
+    *, cluster: Cluster, email: str, name: str, role: str, actor: User | None, site_url: str
 ) -> ClusterRole:
     """Give someone a role in the cluster, creating their account if they have none.
 
     A new account gets no password; the invitation links to a page where they choose one.
     Raises AlreadyHasRole, and changes nothing, when they already have a role in the cluster.
     """
-    User = get_user_model()
     email = User.objects.normalize_email(email).lower()
     with set_actor(actor):
         user, created = User.objects.get_or_create(email=email, defaults={"name": name})
@@ -188,7 +198,7 @@ def _check_other_secretariat(grant: ClusterRole) -> None:
 
 
 @transaction.atomic
-def role_change(*, grant: ClusterRole, role: str, actor) -> ClusterRole:
+def role_change(*, grant: ClusterRole, role: str, actor: User | None) -> ClusterRole:
     """Give someone who has a role in a cluster another one.
 
     Raises LastSecretariat when this would leave the cluster without a secretariat.
@@ -206,7 +216,7 @@ def role_change(*, grant: ClusterRole, role: str, actor) -> ClusterRole:
 
 
 @transaction.atomic
-def role_revoke(*, grant: ClusterRole, actor) -> None:
+def role_revoke(*, grant: ClusterRole, actor: User | None) -> None:
     """Take away someone's role; a cluster always keeps at least one secretariat."""
     if grant.role == ClusterRole.Role.SECRETARIAT:
         _check_other_secretariat(grant)

@@ -44,6 +44,11 @@ def history_for(obj, *, related=(), limit: int = 50) -> list[LogEntry]:
 
 
 def _describe_changes(entries: list[LogEntry]) -> None:
+    # Not django-auditlog's `LogEntry.changes_display_dict`: that reads each linked record
+    # with a query of its own (one per changed foreign key of every entry), so a page's query
+    # count would grow with its history. Here the linked records are named with one query
+    # per model, and the page's count stays flat. The rest follows from that: the labels,
+    # choices, dates and yes/no are said the way the pages say them, "–" for empty.
     raw = []
     linked: dict[Any, set[str]] = defaultdict(set)  # related model → primary keys to name
     for entry in entries:

@@ -17,6 +17,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .choices import choice_label
+
 PAGE_SIZE = 25
 
 # A cell starting with one of these is read as a formula by Excel and LibreOffice (OWASP,
@@ -33,6 +35,15 @@ class Column(NamedTuple):
     label: Any
     get: Callable[[Any], object]
     field: str = ""
+
+
+def choice(field_name: str) -> Callable[[Any], object]:
+    """A column getter for a choice field's label: `Column(_("Kind"), choice("kind"))`.
+
+    The same text as `row.get_kind_display()`, from labels looked up once per field and
+    language instead of once per row (see `choices.py`).
+    """
+    return lambda row: choice_label(row, field_name)
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):

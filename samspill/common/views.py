@@ -4,15 +4,26 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
+from django.forms import BaseForm
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
+from .http import HtmxHttpRequest
 from .lists import Column, export_response, paginate, wants_export
 
 
 def list_page(
-    request, *, queryset, template: str, context: dict, columns: list[Column], filename: object
-):
+    request: HtmxHttpRequest,
+    *,
+    queryset: QuerySet[Any],
+    template: str,
+    context: dict[str, Any],
+    columns: list[Column],
+    filename: object,
+) -> HttpResponse:
     """Render a paginated list, or the whole filtered list as CSV/XLSX when ?format= asks."""
     fmt = wants_export(request)
     if fmt:
@@ -27,15 +38,15 @@ def list_page(
 
 
 def form_page(
-    request,
+    request: HtmxHttpRequest,
     *,
-    form,
+    form: BaseForm,
     save: Callable[[Any], Any],
     template: str,
-    context: dict,
-    success_message: str,
-    success_url: Callable[[object], str] | None = None,
-):
+    context: dict[str, Any],
+    success_message: StrOrPromise,
+    success_url: Callable[[Any], str] | None = None,
+) -> HttpResponse:
     """Validate a bound form and save through a service; on errors, show them with the input."""
     if request.method == "POST" and form.is_valid():
         saved = save(form)

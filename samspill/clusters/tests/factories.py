@@ -2,9 +2,12 @@ import datetime
 import random
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scopes_disabled
 
+from samspill.accounts.tests.factories import UserFactory
 from samspill.clusters import models
+from samspill.clusters.imports import import_prepare
 from samspill.clusters.services import cluster_create
 from samspill.clusters.validators import organisation_number_check_digit
 
@@ -107,3 +110,86 @@ class AgreementVersionFactory(ScopedFactory):
     cluster = factory.SelfAttribute("agreement.cluster")
     label = factory.Sequence(lambda n: f"{2020 + n}")
     effective_from = datetime.date(2024, 1, 1)
+
+
+# Rows of every kind ---------------------------------------------------------------------------
+
+
+def registry_rows(cluster, n, year=2020) -> dict[str, int]:
+    """n of every kind of row, linked the way real data is, for the query-count tests of the
+    pages and the API: the primary keys of the objects their detail pages show, by URL name."""
+    subgroup = SubgroupFactory(cluster=cluster)
+    node = NodeFactory(cluster=cluster)
+    agreement = AgreementFactory(cluster=cluster)
+    version = AgreementVersionFactory(agreement=agreement, effective_from=f"{year}-01-01")
+    person = PersonFactory(cluster=cluster)
+    importer = UserFactory()
+    for i in range(n):
+        membership = MembershipFactory(cluster=cluster, node=node)
+        MembershipFactory(
+            cluster=cluster,
+            kind="subgroup_party",
+            subgroup=subgroup,
+            organisation=membership.organisation,
+        )
+        AffiliationFactory(person=person, organisation=membership.organisation)
+        PersonFactory(cluster=cluster)
+        with scopes_disabled():
+            version.signatures.create(
+                cluster=cluster, organisation=membership.organisation, signed_on="2024-01-02"
+            )
+            version.appendices.create(cluster=cluster, number=i + 1, title="Vedlegg")
+        OrganisationFactory(cluster=cluster, parent=membership.organisation)
+        lines = [f"Kommune {year} {i} {row};municipality;;Vest" for row in range(n)]
+        batch = import_prepare(
+            cluster=cluster,
+            kind="organisations",
+            upload=SimpleUploadedFile(
+                "fil.csv", "\n".join(["navn;type;orgnr;region", *lines]).encode()
+            ),
+            actor=importer,
+        )
+    with scopes_disabled():
+        organisation = membership.organisation
+    return {
+        "clusters:organisation_detail": organisation.pk,
+        "clusters:person_detail": person.pk,
+        "clusters:node_detail": node.pk,
+        "clusters:subgroup_detail": subgroup.pk,
+        "clusters:agreement_detail": agreement.pk,
+        "clusters:import_preview": batch.pk,
+    }
+
+
+def pdf_upload(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
+
+
+def registry_objects(cluster, *, secretariat, role) -> dict:
+    """One object of each kind, in `cluster`, for the tests that request every page
+    (`objects` in samspill/conftest.py); `role` is a grant that may go."""
+    with scopes_disabled():
+        membership = MembershipFactory(cluster=cluster)
+        person = PersonFactory(cluster=cluster)
+        agreement = AgreementFactory(cluster=cluster)
+        version = AgreementVersionFactory(
+            agreement=agreement, document=pdf_upload("klyngeavtale.pdf")
+        )
+        return {
+            "organisation": membership.organisation,
+            "membership": membership,
+            "person": person,
+            "affiliation": AffiliationFactory(person=person, organisation=membership.organisation),
+            "node": NodeFactory(cluster=cluster),
+            "subgroup": SubgroupFactory(cluster=cluster),
+            "agreement": agreement,
+            "version": version,
+            "appendix": version.appendices.create(
+                cluster=cluster, number=1, title="Vedlegg", document=pdf_upload("vedlegg.pdf")
+            ),
+            "role": role,
+            "import_batch": models.ImportBatch.objects.create(
+                cluster=cluster, kind="organisations", filename="x.csv", created_by=secretariat
+            ),
+            "regions": list(models.Region.objects.filter(cluster=cluster).order_by("position")),
+        }

@@ -24,7 +24,7 @@ def test_create_cluster_with_regions_and_invited_secretariat(
         )
     cluster = Cluster.objects.get(slug="skil")
     with scopes_disabled():
-        assert [r.name for r in cluster.regions.order_by("position")] == ["Vest", "Nord"]
+        assert [r.name for r in cluster.region_set.order_by("position")] == ["Vest", "Nord"]
         role = ClusterRole.objects.get(cluster=cluster)
     assert role.role == ClusterRole.Role.SECRETARIAT
     assert role.user.email == "kari@skil.example.no"

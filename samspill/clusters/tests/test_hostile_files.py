@@ -17,7 +17,6 @@ from samspill.common.spreadsheets import Limits, read_table
 pytestmark = pytest.mark.django_db
 
 FAST = settings(
-    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

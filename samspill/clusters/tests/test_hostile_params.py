@@ -2,7 +2,7 @@
 numbers, unicode, NUL bytes, very long text, SQL-looking text, repeated parameters) for every
 parameter of every page and every API operation, as anonymous visitor, member and secretariat.
 
-The pages come from the URL configuration (as in website/tests/test_url_permissions.py) and
+The pages come from the URL configuration (`cluster_patterns` in samspill/conftest.py) and
 their parameters from the form that reads them (`@parses_query`, filters.py), the API's from
 its OpenAPI schema: a new page, operation or parameter is covered without changing this file.
 """
@@ -13,19 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samspill.api import api
-from samspill.conftest import client_for
-from samspill.website.tests.test_url_permissions import (  # noqa: F401 (objects: a fixture)
-    _url,
-    cluster_patterns,
-    objects,
-)
+from samspill.conftest import client_for, cluster_patterns, page_url
 
 pytestmark = pytest.mark.django_db
 
 # Few examples per page (each sent as all three roles), but many pages: the suite runs twice
 # in CI, on SQLite and on PostgreSQL.
 HOSTILE = settings(
-    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -132,7 +126,7 @@ def clients(member, secretariat):
 def test_no_query_string_makes_a_page_fail(name, clients, request):
     rows = request.getfixturevalue("objects")
     view = dict(_pages())[name]
-    target = reverse("home") if name == "home" else _url(name, rows)
+    target = reverse("home") if name == "home" else page_url(name, rows)
     names, valid = _form_parameters(view)
 
     @HOSTILE

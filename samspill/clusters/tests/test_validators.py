@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from samspill.clusters.tests.factories import valid_organisation_number
 from samspill.clusters.validators import (
-    normalise_organisation_number,
+    compact_organisation_number,
     organisation_number_check_digit,
     validate_organisation_number,
 )
@@ -48,5 +48,19 @@ def test_check_digit_is_a_digit_or_none(first_eight):
     assert check is None or 0 <= check <= 9
 
 
-def test_normalise_keeps_only_digits():
-    assert normalise_organisation_number("NO 974 760 673 MVA") == "974760673"
+@pytest.mark.parametrize(
+    "written", ["974760673", "974 760 673", "NO 974 760 673 MVA", "NO974760673MVA", "974760673 mva"]
+)
+def test_numbers_as_people_write_them_are_compacted_to_nine_digits(written):
+    assert compact_organisation_number(written) == "974760673"
+    validate_organisation_number(compact_organisation_number(written))
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("NO 974 760 674 MVA", "check_digit"), ("NO 97476067 MVA", "length"), ("ABC", "length")],
+)
+def test_a_wrong_number_in_the_vat_form_gets_the_same_messages(written, code):
+    with pytest.raises(ValidationError) as error:
+        validate_organisation_number(compact_organisation_number(written))
+    assert error.value.code == code

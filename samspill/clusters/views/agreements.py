@@ -1,23 +1,25 @@
 """The cluster agreement and collaboration agreements, with versions, appendices and signatures."""
 
-from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404
+from django.db.models import Model, Prefetch
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samspill.common.audit import history_for
-from samspill.common.collation import norwegian
 from samspill.common.views import form_page, list_page
 
 from .. import forms, queries
-from ..access import MANAGE, VIEW, cluster_view
+from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
+from ..forms import ClusterModelForm
 from ..models import (
     Agreement,
     AgreementAppendix,
     AgreementSignature,
     AgreementVersion,
+    Cluster,
 )
 from ..tables import (
     AGREEMENT_COLUMNS,
@@ -26,13 +28,11 @@ from .pages import record_form_views, save_as
 
 
 @cluster_view(VIEW)
-def agreement_list(request, cluster):
+def agreement_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     version = queries.agreement_in_force(cluster=cluster)
     return list_page(
         request,
-        queryset=Agreement.objects.select_related("counterpart_cluster")
-        .annotate(version_count=Count("versions"))
-        .order_by("kind", norwegian("title")),
+        queryset=queries.agreements_for_list(cluster=cluster),
         template="clusters/agreement_list.html",
         context={
             "version": version,
@@ -45,7 +45,7 @@ def agreement_list(request, cluster):
 
 
 @cluster_view(VIEW)
-def agreement_detail(request, cluster, pk):
+def agreement_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement.objects.select_related("counterpart_cluster"), pk=pk)
     versions = agreement.versions.prefetch_related(
         "appendices",
@@ -73,7 +73,15 @@ agreement_create, agreement_edit = record_form_views(
 )
 
 
-def _agreement_part_page(request, cluster, *, form_class, instance, agreement, title):
+def _agreement_part_page(
+    request: RegistryRequest,
+    cluster: Cluster,
+    *,
+    form_class: type[ClusterModelForm],
+    instance: Model,
+    agreement: Agreement,
+    title: str,
+) -> HttpResponse:
     """Versions, appendices and signatures are added on a page of their own agreement."""
     form = form_class(
         request.POST or None, request.FILES or None, instance=instance, cluster=cluster
@@ -90,7 +98,7 @@ def _agreement_part_page(request, cluster, *, form_class, instance, agreement, t
 
 
 @cluster_view(MANAGE, write=True)
-def agreement_version_create(request, cluster, pk):
+def agreement_version_create(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement, pk=pk)
     return _agreement_part_page(
         request,
@@ -103,7 +111,7 @@ def agreement_version_create(request, cluster, pk):
 
 
 @cluster_view(MANAGE, write=True)
-def appendix_create(request, cluster, pk):
+def appendix_create(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     version = get_object_or_404(AgreementVersion.objects.select_related("agreement"), pk=pk)
     return _agreement_part_page(
         request,
@@ -116,7 +124,7 @@ def appendix_create(request, cluster, pk):
 
 
 @cluster_view(MANAGE, write=True)
-def signature_create(request, cluster, pk):
+def signature_create(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     version = get_object_or_404(AgreementVersion.objects.select_related("agreement"), pk=pk)
     return _agreement_part_page(
         request,
@@ -131,17 +139,17 @@ def signature_create(request, cluster, pk):
 
 
 @cluster_view(VIEW)
-def agreement_document(request, cluster, pk):
+def agreement_document(request: RegistryRequest, cluster: Cluster, pk: int) -> FileResponse:
     """Agreement documents are for the cluster's members, so they are served after a check."""
     return _document(get_object_or_404(AgreementVersion, pk=pk).document)
 
 
 @cluster_view(VIEW)
-def appendix_document(request, cluster, pk):
+def appendix_document(request: RegistryRequest, cluster: Cluster, pk: int) -> FileResponse:
     return _document(get_object_or_404(AgreementAppendix, pk=pk).document)
 
 
-def _document(field):
-    if not field:
+def _document(field: FieldFile) -> FileResponse:
+    if not field.name:  # the same test as `not field`, which mypy cannot read
         raise Http404
     return FileResponse(field.open("rb"), filename=field.name.rsplit("/", 1)[-1])

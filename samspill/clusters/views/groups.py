@@ -1,17 +1,17 @@
 """Nodes (knutepunkt) and subgroups."""
 
-from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from samspill.common.audit import history_for
 from samspill.common.collation import norwegian
 from samspill.common.views import list_page
 
-from .. import forms
-from ..access import VIEW, cluster_view
+from .. import forms, queries
+from ..access import VIEW, RegistryRequest, cluster_view
 from ..models import (
+    Cluster,
     Node,
     Subgroup,
 )
@@ -23,12 +23,10 @@ from .pages import record_form_views
 
 
 @cluster_view(VIEW)
-def node_list(request, cluster):
+def node_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     return list_page(
         request,
-        queryset=Node.objects.select_related("region", "host_organisation", "coordinator")
-        .annotate(member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
-        .order_by("region__position", norwegian("name")),
+        queryset=queries.nodes_for_list(cluster=cluster),
         template="clusters/node_list.html",
         context={},
         columns=NODE_COLUMNS,
@@ -37,13 +35,13 @@ def node_list(request, cluster):
 
 
 @cluster_view(VIEW)
-def node_detail(request, cluster, pk):
+def node_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     node = get_object_or_404(
         Node.objects.select_related("region", "host_organisation", "coordinator"), pk=pk
     )
     context = {
         "node": node,
-        "memberships": node.memberships.active().select_related("organisation"),
+        "memberships": queries.node_memberships(node=node),
         "history": history_for(node),
     }
     return render(request, "clusters/node_detail.html", context)
@@ -59,14 +57,10 @@ node_create, node_edit = record_form_views(
 
 
 @cluster_view(VIEW)
-def subgroup_list(request, cluster):
-    today = timezone.localdate()
-    current = Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=today)
+def subgroup_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     return list_page(
         request,
-        queryset=Subgroup.objects.select_related("region")
-        .annotate(party_count=Count("memberships", filter=current))
-        .order_by(norwegian("name")),
+        queryset=queries.subgroups_for_list(cluster=cluster),
         template="clusters/subgroup_list.html",
         context={},
         columns=SUBGROUP_COLUMNS,
@@ -75,7 +69,7 @@ def subgroup_list(request, cluster):
 
 
 @cluster_view(VIEW)
-def subgroup_detail(request, cluster, pk):
+def subgroup_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     subgroup = get_object_or_404(Subgroup.objects.select_related("region"), pk=pk)
     context = {
         "subgroup": subgroup,

@@ -1,5 +1,6 @@
 """Importing from files: upload, preview, confirm and follow the progress."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
@@ -7,8 +8,9 @@ from django_htmx.http import HttpResponseClientRefresh
 from samspill.common.views import list_page
 
 from .. import forms, imports
-from ..access import MANAGE, cluster_view
+from ..access import MANAGE, RegistryRequest, cluster_view
 from ..models import (
+    Cluster,
     ImportBatch,
 )
 from ..tables import (
@@ -17,7 +19,7 @@ from ..tables import (
 
 
 @cluster_view(MANAGE)
-def import_list(request, cluster):
+def import_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     batches = ImportBatch.objects.select_related("created_by")
     return list_page(
         request,
@@ -30,7 +32,7 @@ def import_list(request, cluster):
 
 
 @cluster_view(MANAGE, write=True)
-def import_upload(request, cluster):
+def import_upload(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     form = forms.ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -48,7 +50,7 @@ def import_upload(request, cluster):
 
 
 @cluster_view(MANAGE, write=True)
-def import_preview(request, cluster, pk):
+def import_preview(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
     if request.htmx and not batch.in_progress:
         # The import being followed has finished: reload to show its result.
@@ -61,7 +63,7 @@ def import_preview(request, cluster, pk):
 
 @cluster_view(MANAGE, write=True)
 @require_POST
-def import_confirm(request, cluster, pk):
+def import_confirm(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
     if batch.can_confirm:
         imports.import_queue(

@@ -1,7 +1,8 @@
 """Memberships: periods of an organisation's participation, ended rather than deleted."""
 
 from django.contrib import messages
-from django.http import HttpRequest
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,13 +11,14 @@ from django.utils.translation import gettext_lazy
 from samspill.common.views import list_page
 
 from .. import forms, queries
-from ..access import MANAGE, VIEW, cluster_view
+from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
 from ..filters import (
     MembershipFilterForm,
     MembershipInitialForm,
     parses_query,
 )
 from ..models import (
+    Cluster,
     Membership,
 )
 from ..services import (
@@ -31,7 +33,7 @@ from .pages import delete_page, record_form_views
 
 @parses_query(MembershipFilterForm)
 @cluster_view(VIEW)
-def membership_list(request, cluster):
+def membership_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     filters = MembershipFilterForm(request.GET, cluster=cluster)
     return list_page(
         request,
@@ -72,7 +74,7 @@ membership_create, membership_edit = (
 
 
 @cluster_view(MANAGE, write=True)
-def membership_delete(request, cluster, pk):
+def membership_delete(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     return delete_page(
         request,
         get_object_or_404(Membership.objects.select_related("organisation"), pk=pk),
@@ -85,16 +87,18 @@ def membership_delete(request, cluster, pk):
 
 
 @cluster_view(MANAGE, write=True)
-def membership_leave(request, cluster, pk):
+def membership_leave(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.select_related("organisation"), pk=pk)
     form = forms.MembershipEndForm(request.POST or None, initial={"left_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["left_on"] < membership.joined_on:
-            form.add_error("left_on", _("The membership cannot end before it starts."))
-        else:
+        try:
             membership_end(
                 membership=membership, left_on=form.cleaned_data["left_on"], actor=request.user
             )
+        except ValidationError as error:
+            # The rule the date breaks (it is before the start), next to the date.
+            form.add_error("left_on", error.message_dict.get("left_on", error.messages))
+        else:
             messages.success(request, _("The membership is ended. It stays in the history."))
             return redirect(membership.organisation.get_absolute_url())
     return render(

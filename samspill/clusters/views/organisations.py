@@ -1,5 +1,6 @@
 """Organisations: list, page, add/edit with the duplicate check, delete."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -7,24 +8,26 @@ from samspill.common.audit import history_for
 from samspill.common.views import form_page, list_page
 
 from .. import forms, queries
-from ..access import MANAGE, VIEW, cluster_view
+from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
 from ..filters import (
     DuplicateCheckForm,
     OrganisationFilterForm,
     parses_query,
 )
 from ..models import (
+    Cluster,
     Organisation,
 )
 from ..tables import (
     ORGANISATION_COLUMNS,
 )
+from ..validators import compact_organisation_number
 from .pages import delete_page, save_as
 
 
 @parses_query(OrganisationFilterForm)
 @cluster_view(VIEW)
-def organisation_list(request, cluster):
+def organisation_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     filters = OrganisationFilterForm(request.GET, cluster=cluster)
     return list_page(
         request,
@@ -37,7 +40,7 @@ def organisation_list(request, cluster):
 
 
 @cluster_view(VIEW)
-def organisation_detail(request, cluster, pk):
+def organisation_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.select_related("region", "parent"), pk=pk)
     context = {
         "organisation": organisation,
@@ -53,7 +56,9 @@ def organisation_detail(request, cluster, pk):
     return render(request, "clusters/organisation_detail.html", context)
 
 
-def _organisation_form_page(request, cluster, organisation):
+def _organisation_form_page(
+    request: RegistryRequest, cluster: Cluster, organisation: Organisation
+) -> HttpResponse:
     form = forms.OrganisationForm(request.POST or None, instance=organisation, cluster=cluster)
     duplicates = []
     if request.method == "POST" and form.is_valid():
@@ -80,17 +85,17 @@ def _organisation_form_page(request, cluster, organisation):
 
 
 @cluster_view(MANAGE, write=True)
-def organisation_create(request, cluster):
+def organisation_create(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     return _organisation_form_page(request, cluster, Organisation(cluster=cluster))
 
 
 @cluster_view(MANAGE, write=True)
-def organisation_edit(request, cluster, pk):
+def organisation_edit(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     return _organisation_form_page(request, cluster, get_object_or_404(Organisation, pk=pk))
 
 
 @cluster_view(MANAGE, write=True)
-def organisation_delete(request, cluster, pk):
+def organisation_delete(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     return delete_page(
         request,
         get_object_or_404(Organisation, pk=pk),
@@ -100,13 +105,13 @@ def organisation_delete(request, cluster, pk):
 
 @parses_query(DuplicateCheckForm)
 @cluster_view(MANAGE)
-def organisation_duplicates(request, cluster):
+def organisation_duplicates(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     """htmx: warn while typing that an organisation may already be registered."""
     typed = DuplicateCheckForm(request.GET).values()
     duplicates = queries.likely_duplicates(
         cluster=cluster,
         name=typed["name"],
-        organisation_number=typed["organisation_number"].replace(" ", ""),
+        organisation_number=compact_organisation_number(typed["organisation_number"]),
         exclude_pk=typed["exclude"],
     )
     return render(request, "clusters/organisation_form.html#duplicates", {"duplicates": duplicates})

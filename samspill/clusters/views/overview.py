@@ -1,18 +1,19 @@
 """The registry's overview: dashboard, balance picture, cluster settings and who has access."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samspill.accounts.models import User
+
 from .. import forms, queries
-from ..access import MANAGE, VIEW, cluster_view
+from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
 from ..models import (
+    Cluster,
     ClusterRole,
-    Membership,
-    Node,
-    Person,
     Region,
 )
 from ..services import (
@@ -26,21 +27,12 @@ from ..services import role_change as role_change_service
 
 
 @cluster_view(VIEW)
-def dashboard(request, cluster):
+def dashboard(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     version = queries.agreement_in_force(cluster=cluster)
     year = timezone.localdate().year
-    active = Membership.objects.active().filter(kind=Membership.Kind.PARTICIPANT)
     context = {
-        "participants": active.count(),
-        "joined_this_year": Membership.objects.filter(
-            joined_on__year=year, kind=Membership.Kind.PARTICIPANT
-        ).count(),
-        "joined_last_year": Membership.objects.filter(
-            joined_on__year=year - 1, kind=Membership.Kind.PARTICIPANT
-        ).count(),
+        "figures": queries.dashboard_figures(cluster=cluster, year=year),
         "last_year": year - 1,
-        "people": Person.objects.count(),
-        "nodes": Node.objects.count(),
         "version": version,
         "unsigned": queries.unsigned_members(version=version)[:50] if version else [],
         "balance": queries.balance_picture(cluster=cluster),
@@ -50,14 +42,14 @@ def dashboard(request, cluster):
 
 
 @cluster_view(VIEW)
-def balance(request, cluster):
+def balance(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     return render(
         request, "clusters/balance.html", {"balance": queries.balance_picture(cluster=cluster)}
     )
 
 
 @cluster_view(MANAGE, write=True)
-def cluster_edit(request, cluster):
+def cluster_edit(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     form = forms.ClusterSettingsForm(request.POST or None, request.FILES or None, instance=cluster)
     regions = forms.RegionFormSet(
         request.POST or None,
@@ -66,14 +58,16 @@ def cluster_edit(request, cluster):
         prefix="regions",
     )
     if request.method == "POST" and form.is_valid() and regions.is_valid():
-        cluster_update(cluster=form.instance, regions=regions, actor=request.user)
+        cluster_update(
+            cluster=form.instance, regions=regions.save(commit=False), actor=request.user
+        )
         messages.success(request, _("The cluster settings are saved."))
         return redirect("clusters:dashboard", cluster=cluster.slug)
     return render(request, "clusters/cluster_form.html", {"form": form, "regions": regions})
 
 
 @cluster_view(MANAGE, write=True)
-def role_list(request, cluster):
+def role_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     """Who has access to the cluster's internal pages, and inviting more people."""
     form = forms.RoleInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -109,7 +103,7 @@ def role_list(request, cluster):
 
 @cluster_view(MANAGE, write=True)
 @require_POST
-def role_change(request, cluster, pk):
+def role_change(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     """Change someone's role from the access list; no confirmation, a message either way."""
     grant = get_object_or_404(ClusterRole.objects.select_related("user"), pk=pk)
     form = forms.RoleChangeForm(request.POST)
@@ -139,13 +133,13 @@ def role_change(request, cluster, pk):
     return redirect("clusters:role_list", cluster=cluster.slug)
 
 
-def _own_role(user, grant: ClusterRole) -> bool:
+def _own_role(user: User, grant: ClusterRole) -> bool:
     """Whether `grant` is the role that gives `user` (not a superuser) access to the cluster."""
     return grant.user_id == user.pk and not user.is_superuser
 
 
 @cluster_view(MANAGE, write=True)
-def role_remove(request, cluster, pk):
+def role_remove(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     grant = get_object_or_404(ClusterRole.objects.select_related("user"), pk=pk)
     problem = ""
     if request.method == "POST":

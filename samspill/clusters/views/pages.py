@@ -5,7 +5,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Model, ProtectedError
-from django.http import HttpRequest, HttpResponse
+from django.forms import ModelForm
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,19 +14,29 @@ from django_stubs_ext import StrOrPromise
 
 from samspill.common.views import form_page
 
-from ..access import MANAGE, cluster_view
+from ..access import MANAGE, ClusterView, RegistryRequest, cluster_view
+from ..forms import ClusterModelForm
 from ..models import Cluster
 from ..services import record_delete, record_save
 
 
-def _cancel(cluster, record, list_url: str) -> str:
+def _cancel(cluster: Cluster, record: Any, list_url: str) -> str:  # a model with a page
     """Where Cancel goes: back to the record, or to its list when it is new."""
     return record.get_absolute_url() if record.pk else reverse(list_url, args=[cluster.slug])
 
 
 def record_form_page(
-    request, cluster, record, *, form_class, list_url, new_title, saved, save=None, initial=None
-):
+    request: RegistryRequest,
+    cluster: Cluster,
+    record: Model,
+    *,
+    form_class: type[ClusterModelForm],
+    list_url: str,
+    new_title: StrOrPromise,
+    saved: StrOrPromise,
+    save: Callable[[Any], Any] | None = None,
+    initial: dict | None = None,
+) -> HttpResponse:
     """Add or edit one registry record on the shared form page."""
     form = form_class(
         request.POST or None,
@@ -47,7 +58,9 @@ def record_form_page(
     )
 
 
-def delete_page(request, record, *, list_url: str, consequence: str = ""):
+def delete_page(
+    request: RegistryRequest, record: Model, *, list_url: str, consequence: str = ""
+) -> HttpResponse:
     """Confirm, then delete a record entered by mistake, or explain why it cannot go."""
     problem = ""
     if request.method == "POST":
@@ -65,7 +78,7 @@ def delete_page(request, record, *, list_url: str, consequence: str = ""):
     return render(request, "common/confirm_delete.html", context)
 
 
-def save_as(request):
+def save_as(request: RegistryRequest) -> Callable[[ModelForm], Model]:
     """The save callback for form_page: validate and save the form's instance as this user."""
     return lambda form: record_save(record=form.instance, actor=request.user)
 
@@ -77,10 +90,10 @@ def record_form_views(
     list_url: str,
     new_title: StrOrPromise,
     saved: StrOrPromise,
-    save: Callable[[HttpRequest], Callable[[Any], Any]] | None = None,
+    save: Callable[[RegistryRequest], Callable[[ModelForm], Model]] | None = None,
     new: Callable[[Cluster], Model] | None = None,
-    initial: Callable[[HttpRequest], dict | None] | None = None,
-) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+    initial: Callable[[RegistryRequest], dict | None] | None = None,
+) -> tuple[ClusterView[[]], ClusterView[[int]]]:
     """The add and the edit view of one kind of registry record, on the shared form page.
 
     `save` gives the service that saves (default: `record_save`), `new` the unsaved record a
@@ -88,7 +101,7 @@ def record_form_views(
     """
     name = model._meta.model_name
 
-    def page(request: HttpRequest, cluster: Cluster, record: Model) -> HttpResponse:
+    def page(request: RegistryRequest, cluster: Cluster, record: Model) -> HttpResponse:
         return record_form_page(
             request,
             cluster,
@@ -101,10 +114,10 @@ def record_form_views(
             initial=initial(request) if initial else None,
         )
 
-    def create(request: HttpRequest, cluster: Cluster) -> HttpResponse:
+    def create(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         return page(request, cluster, new(cluster) if new else model(cluster=cluster))
 
-    def edit(request: HttpRequest, cluster: Cluster, pk: int) -> HttpResponse:
+    def edit(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
         return page(request, cluster, get_object_or_404(model, pk=pk))
 
     create.__name__ = create.__qualname__ = f"{name}_create"

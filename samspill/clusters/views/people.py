@@ -10,15 +10,15 @@ from samspill.common.audit import history_for
 from samspill.common.views import form_page, list_page
 
 from .. import forms, queries
-from ..access import MANAGE, VIEW, cluster_view
+from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
 from ..filters import (
     InitialsForm,
     PersonFilterForm,
     parses_query,
 )
-from ..initials import suggest_initials
 from ..models import (
     Affiliation,
+    Cluster,
     Person,
 )
 from ..services import (
@@ -32,7 +32,7 @@ from .pages import delete_page, record_form_page, record_form_views, save_as
 
 @parses_query(PersonFilterForm)
 @cluster_view(VIEW)
-def person_list(request, cluster):
+def person_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     filters = PersonFilterForm(request.GET, cluster=cluster)
     return list_page(
         request,
@@ -45,7 +45,7 @@ def person_list(request, cluster):
 
 
 @cluster_view(VIEW)
-def person_detail(request, cluster, pk):
+def person_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     context = {
         "person": person,
@@ -68,11 +68,12 @@ person_create, person_edit = record_form_views(
 
 @parses_query(InitialsForm)
 @cluster_view(MANAGE)
-def person_initials(request, cluster):
+def person_initials(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     """htmx: the initials a person with this name would get."""
     typed = InitialsForm(request.GET).values()
-    taken = Person.objects.exclude(pk=typed["exclude"])
-    initials = suggest_initials(typed["name"], set(taken.values_list("initials", flat=True)))
+    initials = queries.initials_for(
+        cluster=cluster, name=typed["name"], exclude_pk=typed["exclude"]
+    )
     return HttpResponse(
         escape(
             _("Suggested: %(initials)s. Leave empty to use the suggestion.")
@@ -82,7 +83,7 @@ def person_initials(request, cluster):
 
 
 @cluster_view(MANAGE, write=True)
-def person_delete(request, cluster, pk):
+def person_delete(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     return delete_page(
         request,
         get_object_or_404(Person, pk=pk),
@@ -92,7 +93,7 @@ def person_delete(request, cluster, pk):
 
 
 @cluster_view(MANAGE, write=True)
-def affiliation_create(request, cluster, pk):
+def affiliation_create(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     form = forms.AffiliationForm(
         request.POST or None, instance=Affiliation(cluster=cluster, person=person), cluster=cluster
@@ -112,7 +113,7 @@ def affiliation_create(request, cluster, pk):
 
 
 @cluster_view(MANAGE, write=True)
-def affiliation_edit(request, cluster, pk):
+def affiliation_edit(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     """Change or end an affiliation (set “to” when someone leaves the organisation)."""
     return record_form_page(
         request,

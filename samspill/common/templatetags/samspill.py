@@ -1,5 +1,9 @@
 from django import forms, template
+from django.urls import reverse
 from django.utils.html import format_html
+
+from samspill.common import menu
+from samspill.common.widgets import render_widget
 
 register = template.Library()
 
@@ -19,7 +23,7 @@ def ds_widget(field):
     widget = field.field.widget
     if isinstance(widget, forms.CheckboxInput):
         attrs["class"] = "ds-input"
-    return field.as_widget(attrs={**widget.attrs, **attrs})
+    return render_widget(field, attrs={**widget.attrs, **attrs})  # selects without templates
 
 
 @register.filter
@@ -38,54 +42,29 @@ def query_with(query: str, **params) -> str:
     return q.urlencode()
 
 
-@register.filter
-def scale(value: int, maximum: int) -> float:
-    """Bubble radius for the balance picture: area proportional to the count."""
-    if not value:
-        return 0
-    return round(6 + 22 * (value / max(maximum, 1)) ** 0.5, 1)
-
-
-# The main menu's item for each page: a registry view belongs to the list its name starts
-# with (organisation_edit to the organisations); the rest of the registry (balance, nodes,
-# subgroups, imports, settings, access) to the registry's dashboard.
-_MENU_SECTIONS = (
-    ("organisation", "clusters:organisation_list"),
-    ("person", "clusters:person_list"),
-    ("affiliation", "clusters:person_list"),
-    ("membership", "clusters:membership_list"),
-    ("agreement", "clusters:agreement_list"),
-    ("appendix", "clusters:agreement_list"),
-    ("signature", "clusters:agreement_list"),
-)
-
-
-def menu_item(match) -> str | None:
-    """The view name of the main-menu item the resolved page belongs to."""
-    if match is None:
-        return None
-    if match.namespace == "clusters":
-        for prefix, item in _MENU_SECTIONS:
-            if match.url_name.startswith(prefix):
-                return item
-        return "clusters:dashboard"
-    return match.view_name
-
-
 @register.simple_tag(takes_context=True)
 def menu_current(context, view_name: str) -> str:
     """aria-current for a main-menu link: "page" on the page it links to, "true" on the
-    pages of its section (an organisation under Organisations)."""
+    pages of its section (an organisation under Organisations); see `common/menu.py`."""
     match = getattr(context.get("request"), "resolver_match", None)
-    if match is None or menu_item(match) != view_name:
+    if match is None or menu.item_for(match) != view_name:
         return ""
     return format_html(' aria-current="{}"', "page" if match.view_name == view_name else "true")
 
 
-@register.filter
-def organisation_number(value: str) -> str:
-    """A Norwegian organisation number as it is printed: 917 641 404."""
-    digits = str(value or "")
-    if len(digits) != 9 or not digits.isdigit():
-        return digits
-    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+@register.simple_tag(takes_context=True)
+def cluster_menu(context) -> list[dict]:
+    """The items the apps added to the menu (`common/menu.py`) that the user may see in the
+    current cluster, each with its `url`, `label` and `current` (aria-current)."""
+    cluster, user = context.get("current_cluster"), context.get("user")
+    if cluster is None or user is None:
+        return []
+    return [
+        {
+            "url": reverse(item.view_name, kwargs={"cluster": cluster.slug}),
+            "label": item.label,
+            "current": menu_current(context, item.view_name),
+        }
+        for item in menu.items()
+        if user.has_perm(item.permission, cluster)
+    ]

@@ -92,7 +92,7 @@ def test_error_page_is_in_the_sites_look_and_the_visitors_language(status, langu
 
 @pytest.mark.django_db
 @override_settings(DEBUG=False)
-def test_page_of_an_unknown_cluster_is_the_sites_404(polyfon):
+def test_page_of_an_unknown_cluster_is_the_sites_404(db):
     response = Client().get("/ukjent-klynge/registry/")
 
     assert response.status_code == 404

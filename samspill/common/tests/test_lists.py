@@ -111,7 +111,7 @@ def test_xlsx_has_bold_frozen_filtered_header_and_fitted_widths():
     assert sheet.auto_filter.ref == "A1:E3"
     assert sheet.column_dimensions["A"].width == 60  # bounded
     assert sheet.column_dimensions["B"].width == 8  # at least
-    assert 8 <= sheet.column_dimensions["D"].width <= 20
+    assert sheet.column_dimensions["D"].width == len("Uploaded") + 2  # fitted to the header
 
 
 def test_xlsx_counts_are_numbers_dates_are_dates_and_empty_is_empty():

@@ -442,14 +442,13 @@ def test_passkey_is_one_word_in_bokmal_and_nynorsk(source_messages):
     ],
 )
 def test_key_terms_are_shown_in_the_chosen_language(language, expected):
-    from samspill.clusters.models import Node, Organisation
-
+    # The registry's words (organisation kinds, the plural of node), read from the catalogue.
     with translation.override(language):
         shown = [
             translation.gettext("Organisations"),
             translation.gettext("People"),
-            str(Organisation.Kind.MUNICIPALITY.label),
-            str(Organisation.Kind.OTHER.label),
-            str(Node._meta.verbose_name_plural),
+            translation.gettext("Municipality"),
+            translation.gettext("Other"),
+            translation.pgettext("knutepunkt", "nodes"),
         ]
     assert shown == expected

@@ -3,7 +3,8 @@
 The tests walk the whole URL configuration, so a new page is checked as soon as it exists:
 
 - by declaration: every page carries the permission `cluster_view` records, GET answers as that
-  permission says, and every page with a <pk> names its test object in OBJECTS below;
+  permission says, and every page with a <pk> names its test object in OBJECTS
+  (samspill/conftest.py, with the test objects and the walk through the URLs);
 - by behaviour, trusting no declaration: every unsafe request (POST, PUT, PATCH, DELETE) from a
   persona who may not change the registry (anonymous, outsider, member) carries data the page
   would accept from the secretariat, and must change no row of any table and answer 404 or 405.
@@ -22,8 +23,7 @@ import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django_scopes import scopes_disabled
+from django.urls import reverse
 
 from samspill.clusters.access import MANAGE, PUBLIC, VIEW
 from samspill.clusters.models import (
@@ -33,53 +33,9 @@ from samspill.clusters.models import (
     Membership,
     Node,
     Organisation,
-    Region,
 )
-from samspill.clusters.tests.factories import (
-    AffiliationFactory,
-    AgreementFactory,
-    AgreementVersionFactory,
-    MembershipFactory,
-    NodeFactory,
-    PersonFactory,
-    SubgroupFactory,
-)
-from samspill.conftest import client_for
-
-# URL name → which object of the test cluster its <pk> refers to.
-OBJECTS = {
-    "clusters:organisation_detail": "organisation",
-    "clusters:organisation_edit": "organisation",
-    "clusters:organisation_delete": "organisation",
-    "clusters:person_delete": "person",
-    "clusters:membership_delete": "membership",
-    "clusters:person_detail": "person",
-    "clusters:person_edit": "person",
-    "clusters:affiliation_create": "person",
-    "clusters:affiliation_edit": "affiliation",
-    "clusters:membership_edit": "membership",
-    "clusters:membership_leave": "membership",
-    "clusters:node_detail": "node",
-    "clusters:node_edit": "node",
-    "clusters:subgroup_detail": "subgroup",
-    "clusters:subgroup_edit": "subgroup",
-    "clusters:agreement_detail": "agreement",
-    "clusters:agreement_edit": "agreement",
-    "clusters:agreement_version_create": "agreement",
-    "clusters:appendix_create": "version",
-    "clusters:signature_create": "version",
-    "clusters:agreement_document": "version",
-    "clusters:appendix_document": "appendix",
-    "clusters:role_remove": "role",
-    "clusters:role_change": "role",
-    "clusters:import_preview": "import_batch",
-    "clusters:import_confirm": "import_batch",
-}
-
-# Pages outside /<cluster>/ and what makes them safe.
-OUTSIDE_CLUSTERS = {"home", "healthz", "set_language"}
-# The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
-OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
+from samspill.clusters.tests.factories import pdf_upload
+from samspill.conftest import OBJECTS, client_for, cluster_patterns, page_url
 
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -88,79 +44,6 @@ WRITES_NOTHING_ON_POST = {
     "clusters:import_preview": "shows the checked rows; its button posts to import_confirm",
     "clusters:organisation_delete": "the test organisation has a membership, which keeps it",
 }
-
-
-def _patterns(resolver: URLResolver, namespace: str = ""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _patterns(entry, inner)
-        elif isinstance(entry, URLPattern) and entry.name:
-            yield f"{namespace}{entry.name}", entry
-
-
-def cluster_patterns():
-    found = []
-    for name, pattern in _patterns(get_resolver()):
-        if name in OUTSIDE_CLUSTERS or name.startswith(OUTSIDE_PREFIXES):
-            continue
-        found.append((name, pattern))
-    return found
-
-
-# Test objects --------------------------------------------------------------------------------
-
-
-def _make_objects(cluster, *, secretariat, role):
-    """One object of each kind OBJECTS names, in `cluster`; `role` is a grant that may go."""
-    with scopes_disabled():
-        membership = MembershipFactory(cluster=cluster)
-        person = PersonFactory(cluster=cluster)
-        agreement = AgreementFactory(cluster=cluster)
-        version = AgreementVersionFactory(agreement=agreement, document=_pdf("klyngeavtale.pdf"))
-        return {
-            "organisation": membership.organisation,
-            "membership": membership,
-            "person": person,
-            "affiliation": AffiliationFactory(person=person, organisation=membership.organisation),
-            "node": NodeFactory(cluster=cluster),
-            "subgroup": SubgroupFactory(cluster=cluster),
-            "agreement": agreement,
-            "version": version,
-            "appendix": version.appendices.create(
-                cluster=cluster, number=1, title="Vedlegg", document=_pdf("vedlegg.pdf")
-            ),
-            "role": role,
-            "import_batch": ImportBatch.objects.create(
-                cluster=cluster, kind="organisations", filename="x.csv", created_by=secretariat
-            ),
-            "regions": list(Region.objects.filter(cluster=cluster).order_by("position")),
-        }
-
-
-@pytest.fixture
-def objects(polyfon, secretariat, member):
-    with scopes_disabled():
-        role = ClusterRole.objects.get(cluster=polyfon, user=member)
-    return _make_objects(polyfon, secretariat=secretariat, role=role)
-
-
-@pytest.fixture
-def alrek_objects(alrek, outsider):
-    with scopes_disabled():
-        role = ClusterRole.objects.get(cluster=alrek, user=outsider)
-    return _make_objects(alrek, secretariat=outsider, role=role)
-
-
-def _pdf(name):
-    return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
-
-
-def _url(name, objects) -> str:
-    kwargs = {"cluster": "polyfon"}
-    if name in OBJECTS:
-        kwargs["pk"] = objects[OBJECTS[name]].pk
-    return reverse(name, kwargs=kwargs)
 
 
 # What would be a valid write --------------------------------------------------------------
@@ -208,7 +91,7 @@ def _valid_data(name: str, objects) -> dict:
         "languages": ["nb", "nn"],
         "is_public": "on",
         "not_a_duplicate": "1",
-        "document": _pdf("dokument.pdf"),
+        "document": pdf_upload("dokument.pdf"),
         "file": SimpleUploadedFile(
             "organisasjoner.csv", b"Navn;Type\nTestkommune;Kommune\n", "text/csv"
         ),
@@ -305,7 +188,7 @@ def test_each_role_gets_what_its_permission_allows(objects, member, outsider, se
     clients = [client_for(None), client_for(outsider), client_for(member), client_for(secretariat)]
     problems = []
     for name, pattern in cluster_patterns():
-        url = _url(name, objects)
+        url = page_url(name, objects)
         expected = EXPECTED_GET[pattern.callback.cluster_permission]
         for client, status in zip(clients, expected, strict=True):
             got = client.get(url).status_code
@@ -336,7 +219,7 @@ def test_no_unsafe_request_by_anyone_but_the_secretariat_changes_anything(
     problems = []
     before = snapshot()
     for name, _pattern in cluster_patterns():
-        url = _url(name, objects)
+        url = page_url(name, objects)
         for persona, client in clients.items():
             answers = []
             for method in UNSAFE_METHODS:
@@ -363,7 +246,7 @@ def test_the_same_data_from_the_secretariat_does_change_rows(objects, secretaria
     assert len(writing) > 20
     unchanged = []
     for name in writing:
-        url = _url(name, objects)
+        url = page_url(name, objects)
         with transaction.atomic():
             before = snapshot()
             response = client.post(url, _valid_data(name, objects))
@@ -382,13 +265,13 @@ def test_another_clusters_object_is_not_found_under_this_cluster(
     problems = []
     before = snapshot()
     for name in OBJECTS:
-        url = _url(name, alrek_objects)
+        url = page_url(name, alrek_objects)
         for method in ("GET", "POST"):
             status = _send(client, method, url, _valid_data(name, objects)).status_code
             # A page that does not take the method refuses it before it looks for the object,
             # as it does for Polyfon's own object.
             if status == 405:
-                own = _send(client, method, _url(name, objects), _valid_data(name, objects))
+                own = _send(client, method, page_url(name, objects), _valid_data(name, objects))
                 if own.status_code == 405:
                     continue
             if status != 404:

@@ -1,4 +1,5 @@
-"""The history on a detail page says what changed the way the pages say it."""
+"""The history on a registry page says what changed the way the pages say it
+(`samspill/common/audit.py`)."""
 
 import datetime
 
