@@ -13,7 +13,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_bench_reports_flat_query_counts_at_a_small_scale():
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     result = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--scale", "2", "--repeat", "1"],
+        # A smoke test: small clusters and files; `make bench` measures at full size.
+        [
+            sys.executable,
+            "-m",
+            "bench.run",
+            "--scale=2",
+            "--repeat=1",
+            "--organisations=30",
+            "--people=60",
+            "--import-sizes=20,200",
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -270,7 +270,10 @@ class OrganisationQuery(PageQuery):
     status: Annotated[
         queries.OrganisationStatus | None,
         BeforeValidator(_blank_is_none),
-        Field(description="`member`: members now; `former`: members before, not now."),
+        Field(
+            description="`member`: members now; `former`: members before, not now; "
+            "`unsigned`: members that have not signed the cluster agreement in force."
+        ),
     ] = None
 
 

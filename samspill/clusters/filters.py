@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast, get_args
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -205,7 +205,14 @@ class OrganisationFilterForm(FilterForm):
     status = _choice_field(
         _("Membership"),
         _("All"),
-        _statuses(OrganisationStatus, {"member": _("Members now"), "former": _("Former members")}),
+        _statuses(
+            OrganisationStatus,
+            {
+                "member": _("Members now"),
+                "former": _("Former members"),
+                "unsigned": _("Members that have not signed the agreement in force"),
+            },
+        ),
     )
 
     def __init__(self, data: QueryDict, *, cluster: Cluster) -> None:
@@ -213,18 +220,18 @@ class OrganisationFilterForm(FilterForm):
         cast(RegionField, self.fields["region"]).set_regions(_regions(cluster))
 
 
-class OrganisationField(forms.CharField):
-    """An organisation of the cluster: by id, as links give it (`?organisation=12`; a text
-    of digits only is an id), or by its name, short name or a part of either, as a person
-    types it. The value is its id.
+class FindsOrganisation:
+    """What a field that names an organisation by text does with the text: an id, as links
+    give it (a text of digits only is an id), or the organisation's name, short name or a
+    part of either, as a person types it.
 
     The page never lists every organisation (a cluster may have thousands): a text that
     fits several is explained, and up to SUGGESTIONS_MAX of their names are offered in a
-    datalist (`suggestions`, rendered by the template with the id SUGGESTIONS_ID).
+    datalist (`suggestions`, rendered by the template with the id `suggestions_id`, which
+    the widget's `list` then names).
     """
 
-    widget = SearchInput
-    default_error_messages = {
+    organisation_errors = {
         "unknown_id": _("There is no organisation with the id “%(value)s” in this cluster."),
         "unknown": _("No organisation in this cluster has “%(value)s” in its name."),
         "several": _(
@@ -232,46 +239,58 @@ class OrganisationField(forms.CharField):
             "or choose one of the suggestions."
         ),
     }
+    suggestions_id = SUGGESTIONS_ID
+    widget: Any  # the field's widget: a search input
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("label", _("Organisation"))
-        super().__init__(max_length=SEARCH_MAX_LENGTH, required=False, **kwargs)
-        self.cluster: Cluster | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.suggestions: list[str] = []
 
     def _error(self, code: str, text: str) -> ValidationError:
         return ValidationError(
-            self.error_messages[code], code=code, params={"value": _shorten(text)}
+            self.organisation_errors[code], code=code, params={"value": _shorten(text)}
         )
 
-    def clean(self, value: Any) -> int | None:
-        text = super().clean(value)  # bounded, no NUL, stripped
-        if not text:
-            return None
-        organisations = Organisation.objects.filter(cluster=self.cluster)
+    def find(self, organisations: QuerySet[Organisation], text: str) -> Organisation:
+        """The one organisation of `organisations` that `text` names, or a ValidationError
+        that says why not (and offers suggestions when several fit)."""
         if text.isascii() and text.isdigit():  # an id, as links give it
-            if int(text) <= PK_MAX and organisations.filter(pk=int(text)).exists():
-                return int(text)
-            raise self._error("unknown_id", text)
-        exact = list(
-            organisations.filter(Q(name__iexact=text) | Q(short_name__iexact=text)).values_list(
-                "pk", flat=True
-            )[:2]
-        )
+            found = organisations.filter(pk=int(text)).first() if int(text) <= PK_MAX else None
+            if found is None:
+                raise self._error("unknown_id", text)
+            return found
+        exact = list(organisations.filter(Q(name__iexact=text) | Q(short_name__iexact=text))[:2])
         if len(exact) == 1:
             return exact[0]
         matches = list(
             organisations.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
             .order_by(norwegian("name"))
-            .values_list("pk", "name")[: SUGGESTIONS_MAX + 1]
+            .only("id", "name", "cluster_id")[: SUGGESTIONS_MAX + 1]
         )
         if len(matches) == 1:
-            return matches[0][0]
+            return matches[0]
         if not matches:
             raise self._error("unknown", text)
-        self.suggestions = [name for _pk, name in matches[:SUGGESTIONS_MAX]]
-        self.widget.attrs["list"] = SUGGESTIONS_ID
+        self.suggestions = [organisation.name for organisation in matches[:SUGGESTIONS_MAX]]
+        self.widget.attrs["list"] = self.suggestions_id
         raise self._error("several", text)
+
+
+class OrganisationField(FindsOrganisation, forms.CharField):
+    """An organisation of the cluster to filter by (see FindsOrganisation); the value is its id."""
+
+    widget = SearchInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Organisation"))
+        super().__init__(max_length=SEARCH_MAX_LENGTH, required=False, **kwargs)
+        self.cluster: Cluster | None = None
+
+    def clean(self, value: Any) -> int | None:
+        text = super().clean(value)  # bounded, no NUL, stripped
+        if not text:
+            return None
+        return self.find(Organisation.objects.filter(cluster=self.cluster), text).pk
 
 
 class PersonFilterForm(FilterForm):
@@ -352,6 +371,12 @@ class InitialsForm(_HelperForm):
 
     name = forms.CharField(required=False, max_length=200)
     exclude = _pk_field()
+
+
+class AgreementSignaturesForm(_HelperForm):
+    """`agreement_detail`: the version whose signatures the page lists (`?signatures=12`)."""
+
+    signatures = _pk_field()
 
 
 class MembershipInitialForm(_HelperForm):

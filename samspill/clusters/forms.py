@@ -3,11 +3,13 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import queries
+from .filters import SEARCH_MAX_LENGTH, FindsOrganisation, SearchInput
 from .models import (
     Affiliation,
     Agreement,
@@ -124,6 +126,43 @@ RegionFormSet = forms.inlineformset_factory(
 )
 
 
+class OrganisationChoiceField(FindsOrganisation, forms.ModelChoiceField):
+    """An organisation of the cluster, written in a search field as its name, short name, a
+    part of either or its id (see FindsOrganisation), instead of chosen from a select of every
+    organisation, which at a thousand organisations was most of the page's weight.
+
+    Still a ModelChoiceField: ClusterModelForm limits its queryset to the cluster, the value
+    is an Organisation, and the importer replaces it with the organisations it has resolved.
+    `current` is the organisation the record has now; the field shows its name, and that
+    name, sent back unchanged, keeps it even if another organisation has the same name.
+    """
+
+    widget = SearchInput
+    suggestions_id = "parent-suggestions"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.current: Organisation | None = None
+        self.widget.attrs.setdefault("autocomplete", "off")
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Organisation):
+            return value.name
+        if self.current is not None and str(value) == str(self.current.pk):
+            return self.current.name  # the record's own value, as the form first shows it
+        return value  # what the person typed
+
+    def to_python(self, value: Any) -> Organisation | None:
+        text = str(value).strip() if value is not None else ""
+        if not text:
+            return None
+        if len(text) > SEARCH_MAX_LENGTH or "\x00" in text:
+            raise self._error("unknown", text.replace("\x00", ""))
+        if self.current is not None and text == self.current.name:
+            return self.current
+        return self.find(cast(QuerySet[Organisation], self.queryset), text)
+
+
 class OrganisationForm(ClusterModelForm):
     class Meta(ClusterModelForm.Meta):
         model = Organisation
@@ -137,6 +176,7 @@ class OrganisationForm(ClusterModelForm):
             "region",
             "website",
         ]
+        field_classes = {"parent": OrganisationChoiceField}
 
     # Wider than the nine stored digits so "964 967 636" reaches the check-digit validator.
     organisation_number = forms.CharField(
@@ -145,6 +185,16 @@ class OrganisationForm(ClusterModelForm):
         max_length=20,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parent = self.fields["parent"]
+        if isinstance(parent, OrganisationChoiceField):  # the importer puts its own field here
+            parent.current = self.instance.parent if self.instance.parent_id else None
+            parent.help_text = _(
+                "For example the university a faculty belongs to. Write its name, short name "
+                "or a part of either."
+            )
 
     def clean_organisation_number(self):
         # People write "971 035 854" or "NO 971035854 MVA"; the model validator then checks

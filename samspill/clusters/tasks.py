@@ -2,8 +2,12 @@
 
 import logging
 
+from auditlog.context import set_actor
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django_tasks import task
+
+from samspill.accounts.models import User
 
 from .imports import import_confirm
 from .models import ImportBatch
@@ -26,3 +30,12 @@ def import_run(*, batch_id: int, actor_id: int) -> int:
         raise
     logger.info("import %s: %d rows imported, %d not", batch_id, result.imported, result.skipped)
     return result.imported
+
+
+def import_queue(*, batch: ImportBatch, include_duplicates: bool, actor: User) -> None:
+    """Hand a confirmed import to the task worker; the preview page follows its progress."""
+    batch.status = ImportBatch.Status.QUEUED
+    batch.include_duplicates = include_duplicates
+    with set_actor(actor):
+        batch.save(update_fields=["status", "include_duplicates"])
+    transaction.on_commit(lambda: import_run.enqueue(batch_id=batch.pk, actor_id=actor.pk))

@@ -1,12 +1,13 @@
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -21,18 +22,27 @@ class Change:
     new: str
 
 
-def history_for(obj, *, related=(), limit: int = 50) -> list[LogEntry]:
+def history_for(
+    obj: Model, *, related: Iterable[QuerySet | Sequence[Model]] = (), limit: int = 50
+) -> list[LogEntry]:
     """The audit trail of one object and the rows that belong to it, newest first.
 
-    `related` holds querysets of dependent rows (an organisation's memberships, say), whose
-    changes are part of the object's story. Each entry gets `changes`: what changed, said the
-    way the pages say it (field labels, choice labels, dates, the names of linked records).
+    `related` holds dependent rows (an organisation's memberships, say), whose changes are
+    part of the object's story: a queryset, whose keys are read with a query, or the rows a
+    page has read already (a list of one model), which costs none. Each entry gets `changes`:
+    what changed, said the way the pages say it (field labels, choice labels, dates, the
+    names of linked records).
     """
     condition = Q(content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk))
-    for queryset in related:
-        ids = [str(pk) for pk in queryset.values_list("pk", flat=True)]
+    for rows in related:
+        if isinstance(rows, QuerySet):
+            model, ids = rows.model, [str(pk) for pk in rows.values_list("pk", flat=True)]
+        elif rows:
+            model, ids = type(rows[0]), [str(row.pk) for row in rows]
+        else:
+            continue
         if ids:
-            content_type = ContentType.objects.get_for_model(queryset.model)
+            content_type = ContentType.objects.get_for_model(model)
             condition |= Q(content_type=content_type, object_pk__in=ids)
     entries = list(
         LogEntry.objects.filter(condition)

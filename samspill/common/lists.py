@@ -46,8 +46,16 @@ def choice(field_name: str) -> Callable[[Any], object]:
     return lambda row: choice_label(row, field_name)
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, per_page: int = PAGE_SIZE, *, count: int | None = None):
+    """The page `?page=` asks for (the last for a number past it, the first for a bad one).
+
+    `count`, when the number of rows is known already (an annotation of the page's parent),
+    saves the query that would count them.
+    """
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
+    return paginator.get_page(request.GET.get("page"))
 
 
 def wants_export(request) -> str | None:

@@ -272,7 +272,11 @@ def test_schema_gives_bounds_and_allowed_values():
     assert _parameter("/{cluster}/memberships", "offset")["maximum"] == OFFSET_MAX
     assert _parameter("/{cluster}/memberships", "year")["minimum"] == 1900
     assert _parameter("/{cluster}/memberships", "status")["enum"] == ["active", "ended", "all"]
-    assert _parameter("/{cluster}/organisations", "status")["enum"] == ["member", "former"]
+    assert _parameter("/{cluster}/organisations", "status")["enum"] == [
+        "member",
+        "former",
+        "unsigned",
+    ]
     assert _parameter("/{cluster}/organisations", "kind")["enum"] == list(Organisation.Kind.values)
     assert _parameter("/{cluster}/memberships", "kind")["enum"] == list(Membership.Kind.values)
     assert _parameter("/{cluster}/people", "search")["maxLength"] == 200

@@ -32,3 +32,20 @@ def test_changes_name_fields_linked_records_choices_and_dates(polyfon, secretari
     assert changes["Meldt ut"] == ("–", "30.06.2026")
     assert changes["Type"] == ("Deltaker (partner)", "Observatør")
     assert all(entry.changes == [] for entry in history[1:])  # creations
+
+
+def test_rows_a_page_has_read_already_need_no_query_of_their_own(
+    polyfon, secretariat, django_assert_num_queries
+):
+    membership = MembershipFactory(cluster=polyfon)
+    membership.notes = "Endret"
+    record_save(record=membership, actor=secretariat)
+    organisation = membership.organisation
+    with scope(cluster=polyfon):
+        from_queryset = history_for(organisation, related=[organisation.memberships.all()])
+        rows = list(organisation.memberships.all())
+        history_for(organisation, related=[rows, []])  # content types read once, first
+        with django_assert_num_queries(1):
+            from_rows = history_for(organisation, related=[rows, []])
+    assert [e.pk for e in from_rows] == [e.pk for e in from_queryset]
+    assert len(from_rows) == 3  # the organisation's creation, the membership's, its change

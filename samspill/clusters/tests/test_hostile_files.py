@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -116,8 +117,8 @@ def test_an_enormous_cell_or_endless_rows_take_little_memory():
     many_rows = SimpleUploadedFile("rows.csv", b"Navn\n" + b"Kommune\n" * 100_000)
     tracemalloc.start()
     try:
-        for file in (bomb, many_rows):
-            with pytest.raises(UnreadableFile):
+        for file, message in ((bomb, "unpacks to more than"), (many_rows, "more than 5000 rows")):
+            with translation.override("en"), pytest.raises(UnreadableFile, match=message):
                 read_table(file, Limits(max_unpacked_bytes=20 * 1024 * 1024))
         _current, peak = tracemalloc.get_traced_memory()
     finally:

@@ -1,6 +1,6 @@
 """The cluster agreement and collaboration agreements, with versions, appendices and signatures."""
 
-from django.db.models import Model, Prefetch
+from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samspill.common.audit import history_for
+from samspill.common.lists import paginate
 from samspill.common.views import form_page, list_page
 
 from .. import forms, queries
 from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
+from ..filters import AgreementSignaturesForm, parses_query
 from ..forms import ClusterModelForm
 from ..models import (
     Agreement,
@@ -36,7 +38,7 @@ def agreement_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         template="clusters/agreement_list.html",
         context={
             "version": version,
-            "unsigned": queries.unsigned_members(version=version) if version else [],
+            "unsigned": queries.unsigned_shown(version=version),
             "with_us": queries.agreements_with_us(cluster=cluster),
         },
         columns=AGREEMENT_COLUMNS,
@@ -44,22 +46,36 @@ def agreement_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     )
 
 
+@parses_query(AgreementSignaturesForm)
 @cluster_view(VIEW)
 def agreement_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
+    """An agreement's versions with their appendices and numbers of signatures; the signatures
+    of one version (the one in force, else the newest, or `?signatures=`) a page at a time."""
     agreement = get_object_or_404(Agreement.objects.select_related("counterpart_cluster"), pk=pk)
-    versions = agreement.versions.prefetch_related(
-        "appendices",
-        Prefetch("signatures", queryset=AgreementSignature.objects.select_related("organisation")),
-    )
+    versions = queries.agreement_versions(agreement=agreement)
     in_force = queries.agreement_in_force(cluster=cluster)
-    in_force_here = in_force if in_force and in_force.agreement_id == agreement.pk else None
+    in_force_here = next((v for v in versions if in_force and v.pk == in_force.pk), None)
+    asked = AgreementSignaturesForm(request.GET).values()["signatures"]
+    listed = next((v for v in versions if v.pk == asked), None) or in_force_here
+    if listed is None and versions:
+        listed = versions[0]
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "agreement": agreement,
         "versions": versions,
         "in_force": in_force,
-        "unsigned_version": in_force_here,
-        "unsigned": queries.unsigned_members(version=in_force_here) if in_force_here else [],
-        "history": history_for(agreement, related=[agreement.versions.all()]),
+        "listed": listed,
+        "page": paginate(
+            request,
+            queries.version_signatures(version=listed),
+            count=listed.signature_count,  # type: ignore[attr-defined]  # agreement_versions' count
+        )
+        if listed
+        else None,
+        "query": query.urlencode(),
+        "unsigned": queries.unsigned_shown(version=in_force_here),
+        "history": history_for(agreement, related=[versions]),
     }
     return render(request, "clusters/agreement_detail.html", context)
 

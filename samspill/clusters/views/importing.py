@@ -7,7 +7,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from samspill.common.views import list_page
 
-from .. import forms, imports
+from .. import forms, imports, tasks
 from ..access import MANAGE, RegistryRequest, cluster_view
 from ..models import (
     Cluster,
@@ -66,7 +66,7 @@ def import_preview(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpR
 def import_confirm(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
     if batch.can_confirm:
-        imports.import_queue(
+        tasks.import_queue(
             batch=batch,
             include_duplicates=bool(request.POST.get("include_duplicates")),
             actor=request.user,

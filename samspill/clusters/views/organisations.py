@@ -42,16 +42,16 @@ def organisation_list(request: RegistryRequest, cluster: Cluster) -> HttpRespons
 @cluster_view(VIEW)
 def organisation_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.select_related("region", "parent"), pk=pk)
+    # Read here, as lists, so that the history names their rows without asking again.
+    memberships = list(organisation.memberships.select_related("region", "node", "subgroup"))
+    signatures = list(organisation.signatures.select_related("version__agreement"))
     context = {
         "organisation": organisation,
-        "memberships": organisation.memberships.select_related("region", "node", "subgroup"),
+        "memberships": memberships,
         "affiliations": organisation.affiliations.select_related("person"),
         "units": organisation.units.all(),
-        "signatures": organisation.signatures.select_related("version__agreement"),
-        "history": history_for(
-            organisation,
-            related=[organisation.memberships.all(), organisation.signatures.all()],
-        ),
+        "signatures": signatures,
+        "history": history_for(organisation, related=[memberships, signatures]),
     }
     return render(request, "clusters/organisation_detail.html", context)
 
@@ -91,7 +91,8 @@ def organisation_create(request: RegistryRequest, cluster: Cluster) -> HttpRespo
 
 @cluster_view(MANAGE, write=True)
 def organisation_edit(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
-    return _organisation_form_page(request, cluster, get_object_or_404(Organisation, pk=pk))
+    organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
+    return _organisation_form_page(request, cluster, organisation)
 
 
 @cluster_view(MANAGE, write=True)

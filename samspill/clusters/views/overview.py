@@ -34,7 +34,7 @@ def dashboard(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         "figures": queries.dashboard_figures(cluster=cluster, year=year),
         "last_year": year - 1,
         "version": version,
-        "unsigned": queries.unsigned_members(version=version)[:50] if version else [],
+        "unsigned": queries.unsigned_shown(version=version),
         "balance": queries.balance_picture(cluster=cluster),
         "year": year,
     }

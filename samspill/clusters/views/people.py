@@ -47,11 +47,12 @@ def person_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
 @cluster_view(VIEW)
 def person_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
+    affiliations = list(person.affiliations.select_related("organisation"))
     context = {
         "person": person,
-        "affiliations": person.affiliations.select_related("organisation"),
+        "affiliations": affiliations,
         "nodes": person.coordinated_nodes.select_related("region"),
-        "history": history_for(person, related=[person.affiliations.all()]),
+        "history": history_for(person, related=[affiliations]),  # read once, for both
     }
     return render(request, "clusters/person_detail.html", context)
 

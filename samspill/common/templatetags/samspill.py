@@ -59,12 +59,19 @@ def cluster_menu(context) -> list[dict]:
     cluster, user = context.get("current_cluster"), context.get("user")
     if cluster is None or user is None:
         return []
+    items = menu.items()
+    # Most items ask the same permission: each is checked once (a check goes through every
+    # authentication backend).
+    allowed = {
+        permission: user.has_perm(permission, cluster)
+        for permission in {item.permission for item in items}
+    }
     return [
         {
             "url": reverse(item.view_name, kwargs={"cluster": cluster.slug}),
             "label": item.label,
             "current": menu_current(context, item.view_name),
         }
-        for item in menu.items()
-        if user.has_perm(item.permission, cluster)
+        for item in items
+        if allowed[item.permission]
     ]

@@ -1,38 +1,18 @@
-"""Importing organisations, people and memberships from CSV or XLSX.
-
-A file is read (`common.spreadsheets`), each row checked with the form a person would use (so
-the messages are the ones they know), and the rows wait in an ImportBatch until the person
-confirms the preview. Confirming checks every row again the same way and imports exactly what
-the preview said, or, if the registry changed in between, shows the new preview instead.
-
-Checking costs no query per row: the cluster's regions, organisations, nodes, subgroups and
-initials are read once into a `Registry`, and the forms resolve references and uniqueness
-from it. Rows accepted earlier in the file count as registered for the rows after them.
-"""
+"""Checking rows as the person's forms would, against the registry read once."""
 
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
-from auditlog.context import set_actor
 from django import forms as django_forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.forms.models import construct_instance
-from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django_scopes import scope
 
-from samspill.accounts.models import User
-from samspill.common.spreadsheets import UnreadableFile, read_table
-
-from . import forms
-from .duplicates import DuplicateFinder
-from .initials import suggest_initials
-from .models import (
-    Affiliation,
+from ..duplicates import DuplicateFinder
+from ..initials import suggest_initials
+from ..models import (
     Cluster,
     County,
     ImportBatch,
@@ -43,157 +23,10 @@ from .models import (
     Region,
     Subgroup,
 )
-from .services import person_save, record_save
-from .tables import MEMBERSHIP_COLUMNS, MEMBERSHIP_NOTES, ORGANISATION_COLUMNS, PERSON_COLUMNS
-from .validators import compact_organisation_number
-
-__all__ = ["UnreadableFile", "import_confirm", "import_prepare", "header_names"]
+from ..validators import compact_organisation_number
+from .files import FORMS, REQUIRED, choice_code, field_labels
 
 Kind = ImportBatch.Kind
-COLUMNS: dict[str, list] = {
-    Kind.ORGANISATIONS: ORGANISATION_COLUMNS,
-    Kind.PEOPLE: PERSON_COLUMNS,
-    Kind.MEMBERSHIPS: [*MEMBERSHIP_COLUMNS, MEMBERSHIP_NOTES],
-}
-# Headers people write by hand, besides the export's own labels in every language.
-ALIASES: dict[str, dict[str, str]] = {
-    Kind.ORGANISATIONS: {
-        "short_name": "short_name",
-        "kortnavn": "short_name",
-        "kortnamn": "short_name",
-        "organisation_number": "organisation_number",
-        "orgnr": "organisation_number",
-        "org.nr.": "organisation_number",
-        "org.nr": "organisation_number",
-        "organisasjonsnummer": "organisation_number",
-        "type": "kind",
-        "art": "kind",
-        "fylke": "county",
-        "nettside": "website",
-        "nettstad": "website",
-        "parent": "parent",
-        "overordnet": "parent",
-        "overordna": "parent",
-        "navn": "name",
-        "namn": "name",
-    },
-    Kind.PEOPLE: {
-        "navn": "name",
-        "namn": "name",
-        "e-post": "email",
-        "epost": "email",
-        "telefon": "phone",
-        "tittel": "title",
-        "initialer": "initials",
-        "initialar": "initials",
-        "kode": "initials",
-        "organisation": "organisations",
-        "organisasjon": "organisations",
-    },
-    Kind.MEMBERSHIPS: {
-        "organisasjon": "organisation",
-        "organisasjonsnummer": "organisation",
-        "orgnr": "organisation",
-        "type": "kind",
-        "joined": "joined_on",
-        "joined_on": "joined_on",
-        "innmeldt": "joined_on",
-        "innmeld": "joined_on",
-        "fra": "joined_on",
-        "frå": "joined_on",
-        "left": "left_on",
-        "left_on": "left_on",
-        "utmeldt": "left_on",
-        "utmeld": "left_on",
-        "til": "left_on",
-        "knutepunkt": "node",
-        "undergruppe": "subgroup",
-        "merknad": "notes",
-        "notes": "notes",
-    },
-}
-REQUIRED: dict[str, set[str]] = {
-    Kind.ORGANISATIONS: {"name", "kind"},
-    Kind.PEOPLE: {"name"},
-    Kind.MEMBERSHIPS: {"organisation", "joined_on"},
-}
-FORMS: dict[str, type[forms.ClusterModelForm]] = {
-    Kind.ORGANISATIONS: forms.OrganisationForm,
-    Kind.PEOPLE: forms.PersonForm,
-    Kind.MEMBERSHIPS: forms.MembershipForm,
-}
-CHUNK = 100
-
-
-@cache
-def header_names(kind: str) -> dict[str, str]:
-    """Every header the importer reads for `kind`, casefolded, mapped to the field it fills."""
-    names: dict[str, str] = {}
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for column in COLUMNS[kind]:
-                if column.field:
-                    names[str(column.label).casefold()] = column.field
-                    names[column.field] = column.field
-    return {**ALIASES[kind], **names}
-
-
-def field_labels(kind: str) -> dict[str, str]:
-    """The importer's fields named by their column label in the reader's language."""
-    return {c.field: str(c.label) for c in COLUMNS[kind] if c.field}
-
-
-@cache
-def _choice_codes(choices: tuple) -> dict[str, str]:
-    codes: dict[str, str] = {}
-    for code, label in choices:
-        codes[code.casefold()] = code
-        for language, _name in settings.LANGUAGES:
-            with translation.override(language):
-                codes[str(label).casefold()] = code
-    return codes
-
-
-def _choice(choices, value: str) -> str:
-    """A choice by its code or by its label in any of the site's languages."""
-    return _choice_codes(tuple(choices)).get(value.strip().casefold(), value)
-
-
-# Reading the file -------------------------------------------------------------------------
-
-
-@dataclass
-class Table:
-    rows: list[tuple[int, dict[str, str]]]
-    unused_columns: list[str]
-
-
-def read_rows(upload, kind: str) -> Table:
-    table = read_table(upload)
-    known = header_names(kind)
-    fields: list[str] = []
-    unused: list[str] = []
-    for header in table[0]:
-        name = known.get(header.strip().casefold(), "")
-        if name in fields:
-            name = ""  # a second column for the same field is not read
-        fields.append(name)
-        if not name and header.strip():
-            unused.append(header.strip())
-    if not any(fields):
-        labels = ", ".join(f"“{label}”" for label in field_labels(kind).values())
-        raise UnreadableFile(
-            _("The first row must name the columns: %(labels)s.") % {"labels": labels}
-        )
-    rows = []
-    for number, cells in enumerate(table[1:], 2):
-        data = {name: cell for name, cell in zip(fields, cells, strict=False) if name}
-        rows.append((number, data))
-        unused_cells = len(cells) - len(fields)
-        if unused_cells > 0 and any(cells[len(fields) :]):
-            unused.append(_("cells without a header in row %(row)d") % {"row": number})
-    return Table(rows=rows, unused_columns=unused)
-
 
 # The registry, read once ------------------------------------------------------------------
 
@@ -376,11 +209,11 @@ def _check(kind: str, registry: Registry, number: int, data: dict[str, str]) -> 
     values = {k: v for k, v in data.items() if k not in resolved}
     if kind in (Kind.ORGANISATIONS, Kind.MEMBERSHIPS) and values.get("kind"):
         choices = Organisation.Kind if kind == Kind.ORGANISATIONS else Membership.Kind
-        values["kind"] = _choice(choices.choices, values["kind"])
+        values["kind"] = choice_code(choices.choices, values["kind"])
     if kind == Kind.MEMBERSHIPS and not values.get("kind"):
         values["kind"] = Membership.Kind.PARTICIPANT
     if values.get("county"):
-        values["county"] = _choice(County.choices, values["county"])
+        values["county"] = choice_code(County.choices, values["county"])
     checked = Checked(row={"number": number, "data": data, "errors": errors, "warnings": []})
     if errors:
         return checked
@@ -499,105 +332,3 @@ def _parents_first(rows: list[tuple[int, dict]]) -> list[int]:
 
 def _outcome(row: dict) -> tuple:
     return (tuple(row["errors"]), tuple(row["warnings"]), tuple(row.get("notes", [])))
-
-
-# Preview and confirmation -----------------------------------------------------------------
-
-
-@transaction.atomic
-def import_prepare(*, cluster: Cluster, kind: str, upload, actor: User) -> ImportBatch:
-    """Read and check a file; the rows wait in an ImportBatch for the person to confirm."""
-    table = read_rows(upload, kind)
-    with scope(cluster=cluster):
-        checked = check_rows(kind, cluster, table.rows)
-        with set_actor(actor):
-            return ImportBatch.objects.create(
-                cluster=cluster,
-                kind=kind,
-                filename=upload.name[:255],
-                rows=[c.row for c in checked],
-                unused_columns=table.unused_columns,
-                created_by=actor,
-            )
-
-
-@dataclass
-class ImportResult:
-    imported: int
-    skipped: int
-    changed: bool = False
-
-
-def import_queue(*, batch: ImportBatch, include_duplicates: bool, actor: User) -> None:
-    """Hand the confirmed import to the task worker; the preview page follows its progress."""
-    from .tasks import import_run
-
-    batch.status = ImportBatch.Status.QUEUED
-    batch.include_duplicates = include_duplicates
-    with set_actor(actor):
-        batch.save(update_fields=["status", "include_duplicates"])
-    transaction.on_commit(lambda: import_run.enqueue(batch_id=batch.pk, actor_id=actor.pk))
-
-
-def import_confirm(*, batch: ImportBatch, actor: User) -> ImportResult:
-    """Import exactly what the preview showed, in chunks that report progress.
-
-    If a check now gives another answer than the preview did (someone changed the registry
-    meanwhile), nothing is imported and the batch holds the new preview instead.
-    """
-    with scope(cluster=batch.cluster):
-        checked = check_rows(
-            batch.kind, batch.cluster, [(r["number"], r["data"]) for r in batch.rows]
-        )
-        if [_outcome(c.row) for c in checked] != [_outcome(r) for r in batch.rows]:
-            batch.rows = [c.row for c in checked]
-            batch.status = ImportBatch.Status.CHANGED
-            batch.save(update_fields=["rows", "status"])
-            return ImportResult(imported=0, skipped=len(checked), changed=True)
-        # Saved in the order they were checked, so that a parent is saved before its units.
-        chosen = [
-            c
-            for c in sorted(checked, key=lambda c: c.order)
-            if c.importable and (batch.include_duplicates or not c.row["warnings"])
-        ]
-        batch.status = ImportBatch.Status.RUNNING
-        batch.progress = 0
-        batch.save(update_fields=["status", "progress"])
-        try:
-            _save_in_chunks(batch, chosen, actor)
-        finally:
-            batch.rows = [c.row for c in checked]
-            batch.imported_count = sum(1 for c in checked if c.row.get("imported"))
-            batch.save(update_fields=["rows", "imported_count"])
-        batch.status = ImportBatch.Status.DONE
-        batch.confirmed_at = timezone.now()
-        batch.save(update_fields=["status", "confirmed_at"])
-    return ImportResult(imported=batch.imported_count, skipped=len(checked) - batch.imported_count)
-
-
-def _save_in_chunks(batch: ImportBatch, chosen: list[Checked], actor: User) -> None:
-    saved: dict[int, Organisation] = {}
-    for start in range(0, len(chosen), CHUNK):
-        with transaction.atomic(), set_actor(actor):
-            for item in chosen[start : start + CHUNK]:
-                _save(batch, item, saved, actor)
-                item.row["imported"] = True
-            batch.progress = min(start + CHUNK, len(chosen))
-            batch.save(update_fields=["progress"])
-
-
-def _save(batch: ImportBatch, item: Checked, saved: dict[int, Organisation], actor: User) -> None:
-    instance = item.instance
-    if batch.kind == Kind.ORGANISATIONS:
-        if item.pending_parent is not None:
-            instance.parent = saved[item.pending_parent]
-        saved[item.row["number"]] = record_save(record=instance, actor=actor)
-    elif batch.kind == Kind.PEOPLE:
-        person = person_save(person=instance, actor=actor)
-        for organisation in item.organisations:
-            record_save(
-                record=Affiliation(cluster=batch.cluster, person=person, organisation=organisation),
-                actor=actor,
-            )
-    else:
-        record_save(record=instance, actor=actor)
