@@ -80,7 +80,8 @@ class KeptValueSelect(forms.Select):
         groups = super().optgroups(name, value, attrs)
         known = {str(option["value"]) for _group, options, _index in groups for option in options}
         for extra in value:
-            if extra not in known:
+            # No value at all is the field's default, not a value to show.
+            if extra and extra not in known:
                 option = self.create_option(name, extra, _shorten(extra), True, len(groups))
                 groups.append((None, [option], len(groups)))
         return groups

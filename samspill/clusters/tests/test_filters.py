@@ -292,3 +292,13 @@ def test_match_region_prefers_the_exact_name(polyfon):
     assert match_region([*regions, other], "VEST") == other
     assert match_region([*regions, other], "vest") is None  # two could be meant
     assert match_region(regions, "") is None
+
+
+def test_status_without_a_value_shows_its_default_not_an_empty_choice(secretariat_client):
+    from django.urls import reverse
+
+    page = secretariat_client.get(reverse("clusters:membership_list", args=["polyfon"]))
+    form = page.context["filters"]
+    rendered = str(form["status"])
+    assert '<option value="" selected>' not in rendered
+    assert 'value="active"' in rendered
