@@ -1,17 +1,18 @@
 """The cluster agreement and collaboration agreements: versions, appendices, signatures."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samspill.common.collation import norwegian
 
-from .clusters import DOCUMENT_TYPES, Cluster, ClusterScoped, cluster_slug
+from .clusters import DOCUMENT_TYPES, Cluster, ClusterScoped, DetailPage
 from .participants import Organisation
 
 
-class Agreement(ClusterScoped):
+class Agreement(DetailPage, ClusterScoped):
     """The cluster agreement (klyngeavtale) or a collaboration agreement with another party."""
+
+    detail_view = "clusters:agreement_detail"
 
     class Kind(models.TextChoices):
         CLUSTER_AGREEMENT = "cluster", _("Cluster agreement")
@@ -44,11 +45,6 @@ class Agreement(ClusterScoped):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "clusters:agreement_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
-        )
 
     @property
     def counterpart(self) -> str:

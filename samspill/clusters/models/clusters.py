@@ -1,9 +1,12 @@
 """A cluster, what every per-cluster row inherits (ClusterScoped), roles and regions."""
 
+from typing import Any, ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, get_scope
 
@@ -79,6 +82,16 @@ class ClusterScoped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DetailPage:
+    """A record with a page of its own: `detail_view` takes the cluster's slug and the pk."""
+
+    detail_view: ClassVar[str]
+    pk: Any
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.detail_view, kwargs={"cluster": cluster_slug(self), "pk": self.pk})
 
 
 class ClusterRole(ClusterScoped):

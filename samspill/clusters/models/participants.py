@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,7 +15,7 @@ from django_scopes import ScopedManager
 from samspill.common.collation import norwegian
 
 from ..validators import validate_organisation_number
-from .clusters import ClusterScoped, Region, cluster_slug
+from .clusters import ClusterScoped, DetailPage, Region
 
 
 class County(models.TextChoices):
@@ -39,7 +38,9 @@ class County(models.TextChoices):
     OSTFOLD = "ostfold", "Østfold"
 
 
-class Organisation(ClusterScoped):
+class Organisation(DetailPage, ClusterScoped):
+    detail_view = "clusters:organisation_detail"
+
     class Kind(models.TextChoices):
         UNIVERSITY = "university", _("University or university college")
         RESEARCH_INSTITUTE = "research_institute", _("Research institute")
@@ -91,13 +92,10 @@ class Organisation(ClusterScoped):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "clusters:organisation_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
-        )
 
+class Person(DetailPage, ClusterScoped):
+    detail_view = "clusters:person_detail"
 
-class Person(ClusterScoped):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -132,11 +130,6 @@ class Person(ClusterScoped):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "clusters:person_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
-        )
-
 
 class Affiliation(ClusterScoped):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
@@ -162,8 +155,10 @@ class Affiliation(ClusterScoped):
         return self.person.get_absolute_url()
 
 
-class Node(ClusterScoped):
+class Node(DetailPage, ClusterScoped):
     """A regional hub (knutepunkt)."""
+
+    detail_view = "clusters:node_detail"
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -204,14 +199,11 @@ class Node(ClusterScoped):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "clusters:node_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
-        )
 
-
-class Subgroup(ClusterScoped):
+class Subgroup(DetailPage, ClusterScoped):
     """A subgroup (undergruppe) such as "Partssamarbeid Vestland"; its parties are memberships."""
+
+    detail_view = "clusters:subgroup_detail"
 
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -231,11 +223,6 @@ class Subgroup(ClusterScoped):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "clusters:subgroup_detail", kwargs={"cluster": cluster_slug(self), "pk": self.pk}
-        )
 
 
 ENDS_BEFORE_START = _("The membership cannot end before it starts.")
