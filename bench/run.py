@@ -2,9 +2,11 @@
 
     python -m bench.run [--scale 50] [--repeat 15] [--organisations 1000 --people 1000]
 
-Each scale is built in a throwaway database (SQLite files in a temporary directory, or
-samspill_bench_<scale> databases on the PostgreSQL server DATABASE_URL points to) by a child
-process, `python -m bench.run --measure-only --scale N`, which prints its results as JSON.
+Both scales are measured in one throwaway database (a SQLite file in a temporary directory, or
+the database samspill_bench on the PostgreSQL server DATABASE_URL points to) by a child
+process, `python -m bench.run --measure-only --scale N`: it migrates once, builds the first
+cluster and measures it alone, then adds N − 1 clusters and measures the same cluster again,
+and prints both results as JSON.
 """
 
 import argparse
@@ -189,8 +191,9 @@ def measure(
     organisations: int = ORGANISATIONS,
     people: int = PEOPLE,
     import_sizes: list[int] | None = None,
-) -> dict:
-    """Build `scale` clusters in the current (throwaway) database and measure the first one."""
+) -> dict[str, dict]:
+    """In the current (throwaway) database, measure the first cluster alone and then with
+    `scale` − 1 others; the import is measured once, where the cluster has the most company."""
     name = str(settings.DATABASES["default"]["NAME"])
     if "bench" not in name:
         sys.exit(f"refusing to fill {name}: --measure-only is for the bench's own databases")
@@ -208,35 +211,45 @@ def measure(
     # Not Found lines and the missing collectstatic directory are the bench's doing, not news.
     logging.getLogger("django.request").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", message="No directory at")
-    # stdout carries the JSON result; progress goes to stderr.
-    with contextlib.redirect_stdout(sys.stderr):
-        call_command("migrate", verbosity=0)
-        clusters = generate(scale, organisations=organisations, people=people)
-    cluster = clusters[0]
-    with scopes_disabled():
-        role = ClusterRole.objects.get(cluster=cluster, role=ClusterRole.Role.SECRETARIAT)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(role.user)
-    results = {page.name: measure_page(client, page, cluster, repeat) for page in [MINIMAL, *PAGES]}
-    if import_sizes:
-        results[IMPORT] = measure_import(cluster, role.user, import_sizes)
+    results: dict[str, dict] = {}
+    built = 0
+    for size in sorted({1, scale}):
+        print(f"Building and measuring scale {size} …", file=sys.stderr, flush=True)
+        # stdout carries the JSON result; progress goes to stderr.
+        with contextlib.redirect_stdout(sys.stderr):
+            if not built:
+                call_command("migrate", verbosity=0)
+            # `generate` numbers after the clusters already there: bench-1 stays the same.
+            generate(size - built, organisations=organisations, people=people)
+        built = size
+        with scopes_disabled():
+            role = ClusterRole.objects.select_related("cluster", "user").get(
+                cluster__slug="bench-1", role=ClusterRole.Role.SECRETARIAT
+            )
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(role.user)
+        pages = [MINIMAL, *PAGES]
+        result = {page.name: measure_page(client, page, role.cluster, repeat) for page in pages}
+        if size == scale and import_sizes:
+            result[IMPORT] = measure_import(role.cluster, role.user, import_sizes)
+        results[str(size)] = result
     return results
 
 
-def database_url(scale: int, tmp: str) -> str:
+def database_url(tmp: str) -> str:
     if connection.vendor == "sqlite":
-        return f"sqlite:///{tmp}/bench-{scale}.sqlite3"
+        return f"sqlite:///{tmp}/bench.sqlite3"
     parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path=f"/samspill_bench_{scale}"))
+    return urlunsplit(parts._replace(path="/samspill_bench"))
 
 
 @contextlib.contextmanager
-def server_database(scale: int):
-    """On PostgreSQL, a database of its own for one scale, dropped afterwards."""
+def server_database():
+    """On PostgreSQL, a database of its own, dropped afterwards."""
     if connection.vendor == "sqlite":
         yield
         return
-    name = connection.ops.quote_name(f"samspill_bench_{scale}")
+    name = connection.ops.quote_name("samspill_bench")
     with connection._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {name}")
         cursor.execute(f"CREATE DATABASE {name}")
@@ -247,10 +260,9 @@ def server_database(scale: int):
             cursor.execute(f"DROP DATABASE IF EXISTS {name}")
 
 
-def run_scale(scale: int, repeat: int, tmp: str, sizes: list[str]) -> dict | None:
-    """Measure one scale in a child process; `sizes` are the child's size options."""
-    print(f"Building and measuring scale {scale} …", file=sys.stderr, flush=True)
-    with server_database(scale):
+def run_scales(scale: int, repeat: int, tmp: str, sizes: list[str]) -> dict[str, dict] | None:
+    """Measure scale 1 and `scale` in a child process; `sizes` are the child's size options."""
+    with server_database():
         child = subprocess.run(
             [
                 sys.executable,
@@ -261,12 +273,12 @@ def run_scale(scale: int, repeat: int, tmp: str, sizes: list[str]) -> dict | Non
                 f"--repeat={repeat}",
                 *sizes,
             ],
-            env={**os.environ, "DATABASE_URL": database_url(scale, tmp)},
+            env={**os.environ, "DATABASE_URL": database_url(tmp)},
             stdout=subprocess.PIPE,
             text=True,
         )
     if child.returncode != 0:
-        print(f"Scale {scale} failed (exit code {child.returncode}).", file=sys.stderr)
+        print(f"Measuring failed (exit code {child.returncode}).", file=sys.stderr)
         return None
     return json.loads(child.stdout.strip().splitlines()[-1])
 
@@ -363,14 +375,14 @@ def main() -> None:
             )
         )
         return
-    sizes = [f"--organisations={args.organisations}", f"--people={args.people}"]
+    sizes = [
+        f"--organisations={args.organisations}",
+        f"--people={args.people}",
+        f"--import-sizes={args.import_sizes}",
+    ]
     with tempfile.TemporaryDirectory(prefix="samspill-bench-") as tmp:
-        # The import is measured once, where the cluster has the most company.
-        small = run_scale(1, args.repeat, tmp, [*sizes, "--import-sizes="])
-        large = run_scale(
-            args.scale, args.repeat, tmp, [*sizes, f"--import-sizes={args.import_sizes}"]
-        )
-    report(small, large, args.scale)
+        results = run_scales(args.scale, args.repeat, tmp, sizes) or {}
+    report(results.get("1"), results.get(str(args.scale)), args.scale)
 
 
 if __name__ == "__main__":

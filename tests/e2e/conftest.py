@@ -115,9 +115,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-").lower() or "root"
 
 
-def screenshot(page, name: str | None = None) -> Path:
-    """Save a full-page screenshot into tests/e2e/screenshots/ (gitignored) and return its path.
-    Without a name, the page's path is used."""
+def screenshot(page, name: str | None = None) -> Path | None:
+    """With SAMSPILL_SCREENSHOTS=1, save a full-page screenshot into tests/e2e/screenshots/
+    (gitignored) and return its path; without a name, the page's path is used. Off by
+    default: the screenshots are for a person to look at, and took a third of the browser
+    tests' time in CI, where nobody does."""
+    if os.environ.get("SAMSPILL_SCREENSHOTS") != "1":
+        return None
     SCREENSHOTS.mkdir(exist_ok=True)
     if name is None:
         url = page.url.split("://", 1)[-1]

@@ -1,6 +1,6 @@
 """axe-core finds no serious or critical WCAG 2.1 A/AA violation on any page of the registry,
-the public cluster pages or the account pages. Every page is also screenshotted into
-tests/e2e/screenshots/ for a person to look at."""
+the public cluster pages or the account pages. With SAMSPILL_SCREENSHOTS=1 every page is
+also screenshotted into tests/e2e/screenshots/ for a person to look at."""
 
 import pytest
 from django_scopes import scopes_disabled

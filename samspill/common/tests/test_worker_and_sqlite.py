@@ -61,7 +61,7 @@ def test_two_writes_at_once_on_sqlite_both_succeed(tmp_path, django_db_blocker):
     path = str(tmp_path / "db.sqlite3")
     sqlite3.connect(path).execute("create table t (n integer)").connection.close()
     errors: list[Exception] = []
-    started = threading.Barrier(2)
+    started = threading.Barrier(2, timeout=30)
 
     def write(n: int) -> None:
         wrapper = _connection(path)
