@@ -12,6 +12,7 @@ from samspill.accounts.tests.factories import UserFactory
 from samspill.clusters.models import ClusterRole
 from samspill.clusters.services import role_grant
 from samspill.clusters.tests.factories import make_cluster, registry_objects
+from samspill.governance.tests.factories import governance_objects
 
 
 @pytest.fixture(autouse=True)
@@ -110,6 +111,22 @@ OBJECTS = {
     "clusters:role_change": "role",
     "clusters:import_preview": "import_batch",
     "clusters:import_confirm": "import_batch",
+    "governance:body_detail": "body",
+    "governance:body_edit": "body",
+    "governance:appointment_create": "body",
+    "governance:appointment_edit": "appointment",
+    "governance:meeting_create": "body",
+    "governance:meeting_detail": "meeting",
+    "governance:meeting_edit": "meeting",
+    "governance:case_create": "meeting",
+    "governance:minutes_approve": "meeting",
+    "governance:case_edit": "case",
+    "governance:case_withdraw": "case",
+    "governance:attendance_record": "attendance",
+    "governance:minutes_pdf": "meeting",
+    "governance:minutes_docx": "meeting",
+    "governance:protocol_pdf": "meeting",
+    "governance:protocol_docx": "meeting",
 }
 
 
@@ -140,10 +157,14 @@ def cluster_patterns() -> list[tuple[str, URLPattern]]:
 
 def page_url(name: str, objects: dict) -> str:
     """The address of page `name` in Polyfon, about the test object OBJECTS names."""
-    kwargs = {"cluster": "polyfon"}
+    kwargs = {"pk": None}
     if name in OBJECTS:
-        kwargs["pk"] = objects[OBJECTS[name]].pk
-    return reverse(name, kwargs=kwargs)
+        record = objects[OBJECTS[name]]
+        # A governance record is addressed by its body's and meeting's slugs as well.
+        kwargs = record.url_kwargs() if hasattr(record, "url_kwargs") else {"pk": record.pk}
+    return reverse(
+        name, kwargs={k: v for k, v in kwargs.items() if v is not None} | {"cluster": "polyfon"}
+    )
 
 
 @pytest.fixture
@@ -151,7 +172,9 @@ def objects(polyfon, secretariat, member):
     """One object of each kind in Polyfon (see `registry_objects`), by the names OBJECTS uses."""
     with scopes_disabled():
         role = ClusterRole.objects.get(cluster=polyfon, user=member)
-    return registry_objects(polyfon, secretariat=secretariat, role=role)
+    return registry_objects(polyfon, secretariat=secretariat, role=role) | governance_objects(
+        polyfon, person=None
+    )
 
 
 @pytest.fixture
@@ -159,4 +182,6 @@ def alrek_objects(alrek, outsider):
     """The same in Alrek, for checking that another cluster's object is not found."""
     with scopes_disabled():
         role = ClusterRole.objects.get(cluster=alrek, user=outsider)
-    return registry_objects(alrek, secretariat=outsider, role=role)
+    return registry_objects(alrek, secretariat=outsider, role=role) | governance_objects(
+        alrek, person=None
+    )

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "samspill.common",
     "samspill.accounts",
     "samspill.clusters",
+    "samspill.governance",
     "samspill.website",
 ]
 

@@ -54,6 +54,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("<slug:cluster>/", include("samspill.website.urls")),
     path("<slug:cluster>/", include("samspill.clusters.urls")),
+    path("<slug:cluster>/", include("samspill.governance.urls")),
 ]
 # Public media (cluster logos) in development; agreement documents go through permission-checked
 # views, and production serves /media/ from the proxy or object store.

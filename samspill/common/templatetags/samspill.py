@@ -75,3 +75,11 @@ def cluster_menu(context) -> list[dict]:
         for item in items
         if allowed[item.permission]
     ]
+
+
+@register.filter
+def markdown(text: str):
+    """Markdown a person wrote, as sanitised HTML."""
+    from samspill.common.markdown import render_markdown
+
+    return render_markdown(text)

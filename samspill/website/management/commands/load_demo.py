@@ -6,6 +6,7 @@ from django_scopes import scopes_disabled
 from samspill.clusters import demo as registry_demo
 from samspill.clusters.models import Cluster, ClusterRole
 from samspill.clusters.services import role_grant
+from samspill.governance import demo as governance_demo
 
 DEMO_PASSWORD = "samspill-demo"
 DEMO_USERS = [
@@ -33,6 +34,7 @@ class Command(BaseCommand):
                 return
             system = User.objects.filter(is_superuser=True).first()
             polyfon, alrek = registry_demo.load(actor=system)
+            governance_demo.load(polyfon=polyfon, alrek=alrek, actor=system)
             clusters = {"polyfon": polyfon, "alrek": alrek}
             for email, name, roles in DEMO_USERS:
                 user, created = User.objects.get_or_create(email=email, defaults={"name": name})
@@ -47,8 +49,18 @@ class Command(BaseCommand):
 def _delete_clusters(clusters) -> None:
     """Registry rows protect each other, so they go in order: dependants first."""
     from samspill.clusters import models
+    from samspill.governance import models as governance
 
+    # Governance first: its rows protect people and organisations. A deleted case sets
+    # minutes_approved_in, decided_by and follows_up that point to it to null.
     for model in (
+        governance.Attendance,
+        governance.CaseItem,
+        governance.Case,
+        governance.Meeting,
+        governance.Appointment,
+        governance.CaseSequence,
+        governance.Body,
         models.AgreementSignature,
         models.AgreementAppendix,
         models.AgreementVersion,

@@ -1,0 +1,167 @@
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samspill.clusters.forms import ClusterModelForm
+
+from .models import Appointment, Attendance, Body, Case, Meeting
+
+
+class BodyForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Body
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "mandate",
+            "case_number_format",
+            "voting_seats",
+            "is_public",
+            "min_meetings",
+            "meetings_per",
+            "min_experience_representatives",
+            "term_years",
+            "max_terms",
+            "max_members",
+        ]
+
+
+class AppointmentForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Appointment
+        fields = [
+            "person",
+            "organisation",
+            "function",
+            "role",
+            "voting",
+            "is_experience_representative",
+            "substitute_for",
+            "starts_on",
+            "ends_on",
+            "position",
+        ]
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+        field = self.fields["substitute_for"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = (
+            Appointment.objects.with_scope(cluster=self.cluster)
+            .filter(body=body)
+            .exclude(role="substitute")
+            .select_related("person")
+        )
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class MeetingForm(ClusterModelForm):
+    standard_cases = forms.BooleanField(
+        label=_("Add the standard cases"),
+        help_text=_(
+            "Approval of the notice and agenda, of the previous minutes, and any other business."
+        ),
+        required=False,
+        initial=True,
+    )
+
+    class Meta(ClusterModelForm.Meta):
+        model = Meeting
+        fields = [
+            "starts_at",
+            "ends_at",
+            "place",
+            "room",
+            "remote_link",
+            "chair",
+            "minute_taker",
+            "status",
+        ]
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["standard_cases"]
+            # Approved minutes are approved on their own page, where they are locked.
+            if not self.instance.minutes_locked:
+                self.fields["status"].choices = [  # type: ignore[attr-defined]
+                    c for c in Meeting.Status.choices if c[0] != Meeting.Status.MINUTES_APPROVED
+                ]
+        else:
+            del self.fields["status"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("The meeting cannot end before it starts."))
+        return data
+
+
+class CaseForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = Case
+        fields = [
+            "title",
+            "kind",
+            "presenter",
+            "background",
+            "proposed_decision",
+            "discussion",
+            "decision",
+            "dissent",
+            "follows_up",
+            "restricted",
+            "legal_ground",
+            "public_title",
+            "position",
+        ]
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.instance.body = meeting.body
+        if not self.instance.pk:
+            self.instance.year = timezone.localtime(meeting.starts_at).year
+            self.instance.number = 0
+        field = self.fields["follows_up"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = (
+            Case.objects.with_scope(cluster=self.cluster)
+            .filter(body=meeting.body)
+            .exclude(pk=self.instance.pk)
+            .select_related("body")
+            .order_by("-year", "-number")
+        )
+
+
+class AttendanceForm(ClusterModelForm):
+    """Who came to one seat: the member, remotely, a substitute, or nobody."""
+
+    class Meta(ClusterModelForm.Meta):
+        model = Attendance
+        fields = ["status", "substitute"]
+
+    def __init__(self, *args: Any, substitutes, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["substitute"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = substitutes
+        field.required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") == Attendance.Status.SUBSTITUTE and not data.get("substitute"):
+            self.add_error("substitute", _("Name the substitute who came."))
+        return data

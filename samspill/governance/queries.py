@@ -1,0 +1,228 @@
+"""Reads of bodies, meetings and cases: what each page shows, in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from samspill.accounts.models import User
+from samspill.clusters.models import Cluster
+
+from .models import Appointment, AppointmentQuerySet, Attendance, Body, Case, Meeting, Role
+
+TERM_WARNING_DAYS = 90
+SEATED_ROLES = (Role.CHAIR, Role.DEPUTY_CHAIR, Role.MEMBER)
+
+
+def bodies_for_list(cluster: Cluster, today: datetime.date) -> QuerySet[Body]:
+    seated = Q(appointments__role__in=SEATED_ROLES) & AppointmentQuerySet.current_condition(
+        today, through="appointments__"
+    )
+    return Body.objects.filter(cluster=cluster).annotate(
+        member_count=Count("appointments", filter=seated, distinct=True),
+        meeting_count=Count("meetings", distinct=True),
+    )
+
+
+def appointments_current(body: Body, today: datetime.date) -> list[Appointment]:
+    """Everyone serving on `body` today, substitutes last, with their person and organisation."""
+    return list(
+        Appointment.objects.filter(body=body)
+        .current_on(today)
+        .select_related("person", "organisation", "substitute_for__person")
+        .order_by("position", "pk")
+    )
+
+
+def substitutes_by_seat(appointments: list[Appointment]) -> dict[int, list[Appointment]]:
+    """Who may stand in for whom: each seat's personal substitutes, and the substitutes fixed
+    for the organisation it represents."""
+    substitutes = [a for a in appointments if a.role == Role.SUBSTITUTE]
+    result: dict[int, list[Appointment]] = {}
+    for seat in appointments:
+        if seat.role == Role.SUBSTITUTE:
+            continue
+        result[seat.pk] = [
+            s
+            for s in substitutes
+            if s.substitute_for_id == seat.pk
+            or (
+                s.substitute_for_id is None
+                and s.organisation_id is not None
+                and s.organisation_id == seat.organisation_id
+            )
+        ]
+    return result
+
+
+@dataclass(frozen=True)
+class Warning:
+    text: str
+
+
+def body_warnings(
+    body: Body, appointments: list[Appointment], today: datetime.date
+) -> list[Warning]:
+    """The body's rules it breaks today, and terms that end within 90 days."""
+    warnings = []
+    seated = [a for a in appointments if a.role in SEATED_ROLES]
+    if not any(a.role == Role.CHAIR for a in seated):
+        warnings.append(Warning(_("The body has no chair.")))
+    if body.max_members is not None and len(seated) > body.max_members:
+        warnings.append(
+            Warning(
+                _("The body has %(count)s members; its mandate allows at most %(max)s.")
+                % {"count": len(seated), "max": body.max_members}
+            )
+        )
+    if body.min_experience_representatives:
+        count = sum(1 for a in seated if a.is_experience_representative)
+        if count < body.min_experience_representatives:
+            warnings.append(
+                Warning(
+                    ngettext(
+                        "The body has %(count)s experience representative; "
+                        "its mandate requires at least %(min)s.",
+                        "The body has %(count)s experience representatives; "
+                        "its mandate requires at least %(min)s.",
+                        count,
+                    )
+                    % {"count": count, "min": body.min_experience_representatives}
+                )
+            )
+    if body.min_meetings:
+        start, end = _previous_period(body.meetings_per, today)
+        held = (
+            Meeting.objects.filter(body=body, starts_at__date__gte=start, starts_at__date__lt=end)
+            .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.PLANNED])
+            .count()
+        )
+        if held < body.min_meetings:
+            warnings.append(
+                Warning(
+                    _(
+                        "The body met %(held)s times from %(start)s to %(end)s; its mandate "
+                        "requires at least %(min)s."
+                    )
+                    % {
+                        "held": held,
+                        "min": body.min_meetings,
+                        "start": start.strftime("%d.%m.%Y"),
+                        "end": (end - datetime.timedelta(days=1)).strftime("%d.%m.%Y"),
+                    }
+                )
+            )
+    if body.term_years:
+        for a in seated:
+            if (
+                a.ends_on is None
+                and a.starts_on.replace(year=a.starts_on.year + body.term_years) < today
+            ):
+                warnings.append(
+                    Warning(
+                        _("%(person)s has served longer than a term of %(years)s years.")
+                        % {"person": a.person, "years": body.term_years}
+                    )
+                )
+    for a in appointments:
+        if a.ends_on is not None and today <= a.ends_on <= today + datetime.timedelta(
+            TERM_WARNING_DAYS
+        ):
+            warnings.append(
+                Warning(
+                    _("The term of %(person)s ends on %(date)s.")
+                    % {"person": a.person, "date": a.ends_on.strftime("%d.%m.%Y")}
+                )
+            )
+    return warnings
+
+
+def _previous_period(per: str, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The last whole semester (January–June, July–December) or year before `today`."""
+    if per == Body.Period.YEAR:
+        return datetime.date(today.year - 1, 1, 1), datetime.date(today.year, 1, 1)
+    if today.month <= 6:
+        return datetime.date(today.year - 1, 7, 1), datetime.date(today.year, 1, 1)
+    return datetime.date(today.year, 1, 1), datetime.date(today.year, 7, 1)
+
+
+def meetings_of(body: Body) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(body=body).annotate(case_count=Count("cases"))
+
+
+def cases_visible(user: User, cluster: Cluster, manages: bool) -> Q:
+    """Restricted cases are for the secretariat and the members of the case's body."""
+    if manages:
+        return Q()
+    return Q(restricted=False) | Q(
+        body__appointments__person__user=user,
+        body__appointments__role__in=[r for r in Role if r != Role.SUBSTITUTE],
+    )
+
+
+def meeting_cases(meeting: Meeting, user: User, manages: bool) -> list[Case]:
+    return list(
+        Case.objects.filter(meeting=meeting)
+        .filter(cases_visible(user, meeting.cluster, manages))
+        .distinct()
+        .select_related("body", "follows_up__body")
+        .prefetch_related(
+            "items", Prefetch("related", queryset=Case.objects.select_related("body"))
+        )
+        .order_by("position", "number")
+    )
+
+
+def meeting_attendance(meeting: Meeting) -> list[Attendance]:
+    return list(
+        meeting.attendances.select_related(
+            "person", "substitute", "appointment__organisation"
+        ).order_by("position", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Quorum:
+    seats: int
+    filled: int
+
+    @property
+    def quorate(self) -> bool:
+        """More than half of the voting seats are filled, by members or their substitutes."""
+        return self.seats > 0 and self.filled * 2 > self.seats
+
+
+def quorum(meeting: Meeting, attendance: list[Attendance]) -> Quorum:
+    voting = [
+        a
+        for a in attendance
+        if a.appointment is not None and a.appointment.voting and a.appointment.role in SEATED_ROLES
+    ]
+    seats = meeting.body.voting_seats or len(voting)
+    return Quorum(seats=seats, filled=sum(1 for a in voting if a.attends))
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def substitute_people(meeting: Meeting, seat: Attendance):
+    """Who may come instead of the seat's holder: its personal substitutes and those fixed
+    for its organisation, else any current substitute of the body."""
+    from samspill.clusters.models import Person
+
+    day = timezone.localtime(meeting.starts_at).date()
+    substitutes = Appointment.objects.filter(body=meeting.body, role=Role.SUBSTITUTE).current_on(
+        day
+    )
+    if seat.appointment is not None:
+        own = substitutes.filter(
+            Q(substitute_for_id=seat.appointment.pk)
+            | Q(substitute_for__isnull=True, organisation_id=seat.appointment.organisation_id)
+        )
+        if own.exists():
+            substitutes = own
+    return Person.objects.filter(pk__in=substitutes.values("person_id"))

@@ -1,0 +1,204 @@
+"""Writes on bodies, meetings, cases and attendance. Keyword-only, atomic, taking the actor.
+
+A rule a write breaks is raised as a ValidationError naming the field, for the view to show
+next to it; approved minutes raise MinutesLocked.
+"""
+
+import datetime
+from typing import Any
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from samspill.accounts.models import User
+from samspill.clusters.services import record_save
+
+from .models import Appointment, Attendance, Body, Case, CaseSequence, Meeting, Role
+
+
+class MinutesLocked(Exception):
+    """The meeting's minutes are approved: a change needs a correction with a reason."""
+
+
+def _next_case_number(*, body: Body, year: int) -> int:
+    """The next number of `body` in `year`. The UPDATE takes the sequence row's lock until the
+    transaction ends, so concurrent callers wait for each other and never share a number."""
+    CaseSequence.objects.get_or_create(body=body, year=year, defaults={"cluster": body.cluster})
+    CaseSequence.objects.filter(body=body, year=year).update(last=F("last") + 1)
+    return CaseSequence.objects.get(body=body, year=year).last
+
+
+@transaction.atomic
+def case_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    actor: User | None,
+    kind: str = Case.Kind.DECISION,
+    **fields: Any,
+) -> Case:
+    """Put a new case on the meeting's agenda, last, with the body's next number for the
+    meeting's year."""
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    with set_actor(actor), scope(cluster=meeting.cluster):
+        year = timezone.localtime(meeting.starts_at).year
+        last = meeting.cases.order_by("-position").values_list("position", flat=True).first()
+        case = Case(
+            cluster=meeting.cluster,
+            body=meeting.body,
+            meeting=meeting,
+            title=title,
+            kind=kind,
+            year=year,
+            number=0,
+            position=(last or 0) + 1,
+            **fields,
+        )
+        case.full_clean(exclude=["number"])
+        case.number = _next_case_number(body=meeting.body, year=year)
+        case.save()
+    return case
+
+
+@transaction.atomic
+def case_withdraw(*, case: Case, actor: User | None) -> Case:
+    """Withdraw a case: it keeps its number, which is never given again."""
+    if case.meeting.minutes_locked:
+        raise MinutesLocked
+    case.withdrawn = True
+    return record_save(record=case, actor=actor)
+
+
+@transaction.atomic
+def case_save(*, case: Case, actor: User | None) -> Case:
+    """Save a case's text (agenda or minutes); refused once the minutes are approved."""
+    if Meeting.objects.with_scopes_disabled().get(pk=case.meeting_id).minutes_locked:
+        raise MinutesLocked
+    return record_save(record=case, actor=actor)
+
+
+def _meeting_slug(body: Body, day: datetime.date, exclude_pk: int | None = None) -> str:
+    taken = set(
+        Meeting.objects.with_scopes_disabled()
+        .filter(body=body, slug__startswith=day.isoformat())
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = day.isoformat(), 1
+    while slug in taken:
+        n += 1
+        slug = f"{day.isoformat()}-{n}"
+    return slug
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    body: Body,
+    starts_at: datetime.datetime,
+    actor: User | None,
+    standard_cases: bool = True,
+    **fields: Any,
+) -> Meeting:
+    """Plan a meeting: its address from its date, a seat for every member summoned on that
+    day, and (unless told not to) the standard opening and closing cases."""
+    with set_actor(actor), scope(cluster=body.cluster):
+        day = timezone.localtime(starts_at).date()
+        meeting = Meeting(
+            cluster=body.cluster,
+            body=body,
+            starts_at=starts_at,
+            slug=_meeting_slug(body, day),
+            **fields,
+        )
+        meeting.full_clean()
+        meeting.save()
+        attendance_seat_members(meeting=meeting)
+    if standard_cases:
+        case_add(
+            meeting=meeting,
+            title=_("Approval of the notice and the agenda"),
+            kind=Case.Kind.NOTICE_APPROVAL,
+            actor=actor,
+        )
+        previous = (
+            Meeting.objects.with_scopes_disabled()
+            .filter(body=body, starts_at__lt=starts_at)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("-starts_at")
+            .first()
+        )
+        if previous is not None:
+            case_add(
+                meeting=meeting,
+                title=_("Approval of the minutes of the meeting of %(date)s")
+                % {"date": timezone.localtime(previous.starts_at).strftime("%d.%m.%Y")},
+                kind=Case.Kind.MINUTES_APPROVAL,
+                actor=actor,
+            )
+        case_add(
+            meeting=meeting,
+            title=_("Any other business"),
+            kind=Case.Kind.OTHER_BUSINESS,
+            actor=actor,
+        )
+    return meeting
+
+
+def attendance_seat_members(*, meeting: Meeting) -> None:
+    """A seat for every appointment summoned that is current on the meeting's day."""
+    day = timezone.localtime(meeting.starts_at).date()
+    seated = set(meeting.attendances.values_list("person_id", flat=True))
+    appointments = (
+        Appointment.objects.filter(body=meeting.body)
+        .current_on(day)
+        .exclude(role=Role.SUBSTITUTE)
+        .order_by("position", "pk")
+    )
+    Attendance.objects.bulk_create(
+        Attendance(
+            cluster=meeting.cluster,
+            meeting=meeting,
+            appointment=appointment,
+            person_id=appointment.person_id,
+            summoned=appointment.summoned,
+            position=position,
+        )
+        for position, appointment in enumerate(appointments)
+        if appointment.person_id not in seated
+    )
+
+
+@transaction.atomic
+def attendance_record(
+    *, attendance: Attendance, status: str, actor: User | None, substitute=None
+) -> Attendance:
+    if attendance.meeting.minutes_locked:
+        raise MinutesLocked
+    attendance.status = status
+    attendance.substitute = substitute if status == Attendance.Status.SUBSTITUTE else None
+    return record_save(record=attendance, actor=actor)
+
+
+@transaction.atomic
+def minutes_approve(
+    *, meeting: Meeting, actor: User | None, in_case: Case | None = None
+) -> Meeting:
+    """Approve the minutes (in a case of a later meeting, or otherwise): they are locked."""
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    if meeting.status in (
+        Meeting.Status.PLANNED,
+        Meeting.Status.NOTICE_SENT,
+        Meeting.Status.CANCELLED,
+    ):
+        raise ValidationError(_("Only the minutes of a meeting that was held can be approved."))
+    meeting.status = Meeting.Status.MINUTES_APPROVED
+    meeting.minutes_approved_in = in_case
+    return record_save(record=meeting, actor=actor)

@@ -1,0 +1,67 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+from django_scopes import scopes_disabled
+
+from samspill.clusters.tests.factories import OrganisationFactory, PersonFactory
+from samspill.governance import services
+from samspill.governance.models import Appointment, Body, Role
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def make_body(cluster, **fields) -> Body:
+    fields = {
+        "name": "Styringsgruppen",
+        "slug": f"styringsgruppen-{cluster.slug}",
+        "kind": Body.Kind.STEERING_GROUP,
+        **fields,
+    }
+    with scopes_disabled():
+        body = Body(cluster=cluster, **fields)
+        body.full_clean()
+        body.save()
+    return body
+
+
+def appoint(body: Body, *, role: str = Role.MEMBER, person=None, organisation=None, **fields):
+    with scopes_disabled():
+        return Appointment.objects.create(
+            cluster=body.cluster,
+            body=body,
+            person=person or PersonFactory(cluster=body.cluster),
+            organisation=organisation or OrganisationFactory(cluster=body.cluster),
+            role=role,
+            starts_on=fields.pop("starts_on", datetime.date(2020, 1, 1)),
+            **fields,
+        )
+
+
+def meeting_at(body: Body, *when: int, **fields):
+    """A meeting of `body` at the local time (year, month, day, hour) in Oslo."""
+    starts_at = (
+        datetime.datetime(*when, tzinfo=OSLO)
+        if len(when) > 3
+        else datetime.datetime(*when, 14, tzinfo=OSLO)
+    )
+    with scopes_disabled():
+        return services.meeting_create(body=body, starts_at=starts_at, actor=None, **fields)
+
+
+def governance_objects(cluster, *, person=None) -> dict:
+    """A body with a chair and a member, a meeting with its standard cases and seats: the
+    records the pages of every governance URL are about (`objects` in samspill/conftest.py)."""
+    body = make_body(cluster)
+    appoint(body, role=Role.CHAIR, person=person)
+    member = appoint(body)
+    meeting = meeting_at(body, 2026, 3, 2)
+    with scopes_disabled():
+        meeting.status = meeting.Status.HELD  # so that its minutes can be approved
+        meeting.save(update_fields=["status"])
+        return {
+            "body": body,
+            "appointment": member,
+            "meeting": meeting,
+            "case": meeting.cases.order_by("position").first(),
+            "attendance": meeting.attendances.order_by("position").first(),
+        }

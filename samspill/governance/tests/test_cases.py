@@ -1,0 +1,205 @@
+import datetime
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from samspill.conftest import client_for
+from samspill.governance import queries, services
+from samspill.governance.models import Attendance, Body, Case, Role
+from samspill.governance.tests.factories import appoint, make_body, meeting_at
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(meeting) -> list[str]:
+    with scopes_disabled():
+        return [case.code for case in meeting.cases.select_related("body").order_by("position")]
+
+
+def test_a_new_meeting_gets_the_standard_cases_numbered_in_the_body_format(polyfon):
+    body = make_body(polyfon, case_number_format="{number:02}-{yy}")
+    first = meeting_at(body, 2022, 3, 18)
+    second = meeting_at(body, 2022, 10, 7)
+    assert codes(first) == ["01-22", "02-22"]  # notice and agenda, any other business
+    assert codes(second) == ["03-22", "04-22", "05-22"]  # … and the minutes of 18.03.2022
+    with scopes_disabled():
+        kinds = list(second.cases.order_by("position").values_list("kind", flat=True))
+    assert kinds == [
+        Case.Kind.NOTICE_APPROVAL,
+        Case.Kind.MINUTES_APPROVAL,
+        Case.Kind.OTHER_BUSINESS,
+    ]
+
+
+def test_case_number_restarts_each_year(polyfon):
+    body = make_body(polyfon)
+    meeting_at(body, 2022, 11, 1)
+    january = meeting_at(body, 2023, 1, 9, standard_cases=False)
+    with scopes_disabled():
+        case = services.case_add(meeting=january, title="Budsjett 2023", actor=None)
+    assert case.code == "01-23"
+
+
+def test_a_withdrawn_cases_number_is_never_given_again(polyfon):
+    body = make_body(polyfon, case_number_format="{number:02}/{yy}")
+    meeting = meeting_at(body, 2022, 9, 12, standard_cases=False)
+    with scopes_disabled():
+        first = services.case_add(meeting=meeting, title="Første", actor=None)
+        services.case_withdraw(case=first, actor=None)
+        second = services.case_add(meeting=meeting, title="Andre", actor=None)
+    assert (first.code, second.code) == ("01/22", "02/22")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks of PostgreSQL")
+def test_two_secretaries_adding_cases_at_once_get_distinct_numbers(polyfon):
+    body = make_body(polyfon)
+    meeting = meeting_at(body, 2024, 5, 6, standard_cases=False)
+    barrier = threading.Barrier(8, timeout=30)
+    numbers, errors = [], []
+
+    def add(n: int) -> None:
+        try:
+            barrier.wait()
+            with scopes_disabled():
+                numbers.append(
+                    services.case_add(meeting=meeting, title=f"Sak {n}", actor=None).number
+                )
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert sorted(numbers) == list(range(1, 9))
+
+
+def test_case_number_format_is_checked_at_the_field(polyfon):
+    from django.core.exceptions import ValidationError
+
+    body = Body(
+        cluster=polyfon, name="Panel", slug="panel", kind="committee", case_number_format="{nr}"
+    )
+    with pytest.raises(ValidationError) as error, scopes_disabled():
+        body.full_clean()
+    assert "case_number_format" in error.value.message_dict
+
+
+def test_quorum_needs_more_than_half_of_the_voting_seats(polyfon):
+    body = make_body(polyfon)
+    for _ in range(4):
+        appoint(body)
+    appoint(body, role=Role.OBSERVER, voting=False)
+    meeting = meeting_at(body, 2024, 2, 5)
+    with scopes_disabled():
+        seats = queries.meeting_attendance(meeting)
+        voting = [s for s in seats if s.appointment.voting]
+        for seat in voting[:2]:
+            services.attendance_record(
+                attendance=seat, status=Attendance.Status.PRESENT, actor=None
+            )
+        assert not queries.quorum(meeting, queries.meeting_attendance(meeting)).quorate  # 2 of 4
+        substitute = appoint(
+            body, role=Role.SUBSTITUTE, organisation=voting[2].appointment.organisation
+        )
+        services.attendance_record(
+            attendance=voting[2],
+            status=Attendance.Status.SUBSTITUTE,
+            substitute=substitute.person,
+            actor=None,
+        )
+        assert queries.quorum(meeting, queries.meeting_attendance(meeting)).quorate  # 3 of 4
+
+
+def test_approved_minutes_are_locked(polyfon, secretariat):
+    body = make_body(polyfon)
+    meeting = meeting_at(body, 2024, 2, 5)
+    with scopes_disabled():
+        meeting.status = meeting.Status.HELD
+        meeting.save()
+        services.minutes_approve(meeting=meeting, actor=None)
+        case = meeting.cases.first()
+        case.decision = "Endret etterpå"
+        with pytest.raises(services.MinutesLocked):
+            services.case_save(case=case, actor=None)
+    url = reverse("governance:case_edit", kwargs=case.url_kwargs())
+    response = client_for(secretariat).post(url, {"title": "Nytt", "kind": "decision"}, follow=True)
+    assert (
+        "cannot be changed" in response.content.decode()
+        or "kan ikke endres" in response.content.decode()
+    )
+    with scopes_disabled():
+        case.refresh_from_db()
+    assert case.title != "Nytt"
+
+
+def test_restricted_cases_are_for_the_bodys_members_and_the_secretariat(
+    polyfon, member, secretariat
+):
+    body = make_body(polyfon)
+    meeting = meeting_at(body, 2024, 2, 5, standard_cases=False)
+    with scopes_disabled():
+        services.case_add(
+            meeting=meeting,
+            title="Personalsak Hemmelig",
+            restricted=True,
+            legal_ground="offl. § 13",
+            actor=None,
+        )
+    url = reverse("governance:meeting_detail", kwargs=meeting.url_kwargs())
+    assert "Hemmelig" in client_for(secretariat).get(url).content.decode()
+    assert "Hemmelig" not in client_for(member).get(url).content.decode()
+    with scopes_disabled():
+        person = appoint(body).person
+        person.user = member
+        person.save()
+    assert "Hemmelig" in client_for(member).get(url).content.decode()
+
+
+def test_body_page_warns_about_broken_rules(polyfon, secretariat):
+    body = make_body(polyfon, min_experience_representatives=2)
+    appoint(body, is_experience_representative=True)
+    appoint(body, ends_on=datetime.date.today() + datetime.timedelta(days=30))
+    text = client_for(secretariat).get(body.get_absolute_url()).content.decode()
+    with scopes_disabled():
+        warnings = [
+            w.text
+            for w in queries.body_warnings(
+                body,
+                queries.appointments_current(body, datetime.date.today()),
+                datetime.date.today(),
+            )
+        ]
+    assert len(warnings) == 3  # no chair, one experience representative of two, a term ending
+    for warning in warnings:
+        assert warning.replace("'", "&#x27;") in text or warning in text
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_body_and_meeting_pages_keep_their_query_count(
+    polyfon, secretariat, rows, django_assert_num_queries
+):
+    body = make_body(polyfon)
+    appoint(body, role=Role.CHAIR)
+    for _ in range(rows):
+        appoint(body)
+        appoint(body, role=Role.SUBSTITUTE)
+    meeting = meeting_at(body, 2024, 2, 5)
+    with scopes_disabled():
+        for n in range(rows):
+            case = services.case_add(meeting=meeting, title=f"Sak {n}", actor=None)
+            case.items.create(cluster=polyfon, title="Del a")
+    client = client_for(secretariat)
+    client.get(body.get_absolute_url())  # the content types of the history, once
+    with django_assert_num_queries(8):
+        assert client.get(body.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(10):
+        assert client.get(meeting.get_absolute_url()).status_code == 200

@@ -1,0 +1,349 @@
+"""Pages of bodies, their members, meetings and cases. Addresses are readable:
+/<cluster>/bodies/<body slug>/<YYYY-MM-DD>/ is a meeting."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from samspill.clusters.access import RegistryRequest, cluster_view
+from samspill.clusters.models import Cluster
+from samspill.clusters.services import record_save
+from samspill.common.audit import history_for
+from samspill.common.views import form_page
+
+from . import documents, queries, services
+from .forms import AppointmentForm, AttendanceForm, BodyForm, CaseForm, MeetingForm
+from .models import Appointment, Attendance, Body, Case, Meeting, Role
+from .permissions import MANAGE_BODIES, VIEW_BODIES
+
+
+def _body(slug: str) -> Body:
+    return get_object_or_404(Body, slug=slug)
+
+
+def _meeting(body: str, meeting: str) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("body", "chair"), body__slug=body, slug=meeting
+    )
+
+
+def _manages(request: RegistryRequest, cluster: Cluster) -> bool:
+    return request.user.has_perm(MANAGE_BODIES, cluster)
+
+
+@cluster_view(VIEW_BODIES)
+def body_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
+    bodies = queries.bodies_for_list(cluster, queries.today())
+    return render(request, "governance/body_list.html", {"bodies": bodies})
+
+
+@cluster_view(VIEW_BODIES)
+def body_detail(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
+    record = _body(body)
+    today = queries.today()
+    appointments = queries.appointments_current(record, today)
+    substitutes = queries.substitutes_by_seat(appointments)
+    seats = [(a, substitutes.get(a.pk, [])) for a in appointments if a.role != Role.SUBSTITUTE]
+    context = {
+        "body": record,
+        "seats": seats,
+        "warnings": queries.body_warnings(record, appointments, today),
+        "meetings": queries.meetings_of(record)[:50],
+        "history": history_for(record),
+    }
+    return render(request, "governance/body_detail.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def body_create(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
+    return _body_form(request, cluster, Body(cluster=cluster))
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def body_edit(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
+    return _body_form(request, cluster, _body(body))
+
+
+def _body_form(request: RegistryRequest, cluster: Cluster, record: Body) -> HttpResponse:
+    form = BodyForm(request.POST or None, instance=record, cluster=cluster)
+    return form_page(
+        request,
+        form=form,
+        save=lambda f: record_save(record=f.instance, actor=request.user),
+        template="common/form_page.html",
+        context={
+            "title": _("Edit %(name)s") % {"name": record} if record.pk else _("Add body"),
+            "cancel_url": record.get_absolute_url() if record.pk else _list_url(cluster),
+        },
+        success_message=_("The body is saved."),
+    )
+
+
+def _list_url(cluster: Cluster) -> str:
+    return reverse("governance:body_list", kwargs={"cluster": cluster.slug})
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def appointment_create(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
+    record = _body(body)
+    return _appointment_form(request, cluster, record, Appointment(cluster=cluster, body=record))
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def appointment_edit(
+    request: RegistryRequest, cluster: Cluster, body: str, pk: int
+) -> HttpResponse:
+    record = _body(body)
+    appointment = get_object_or_404(Appointment, body=record, pk=pk)
+    return _appointment_form(request, cluster, record, appointment)
+
+
+def _appointment_form(
+    request: RegistryRequest, cluster: Cluster, body: Body, appointment: Appointment
+) -> HttpResponse:
+    form = AppointmentForm(request.POST or None, instance=appointment, cluster=cluster, body=body)
+    return form_page(
+        request,
+        form=form,
+        save=lambda f: record_save(record=f.instance, actor=request.user),
+        template="common/form_page.html",
+        context={
+            "title": _("Appointment to %(body)s") % {"body": body},
+            "cancel_url": body.get_absolute_url(),
+        },
+        success_message=_("The appointment is saved."),
+        success_url=lambda saved: body.get_absolute_url(),
+    )
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def meeting_create(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
+    record = _body(body)
+    form = MeetingForm(
+        request.POST or None, instance=Meeting(cluster=cluster, body=record), cluster=cluster
+    )
+    if request.method == "POST" and form.is_valid():
+        data: dict[str, Any] = {
+            name: form.cleaned_data[name]
+            for name in ("ends_at", "place", "room", "remote_link", "chair", "minute_taker")
+        }
+        meeting = services.meeting_create(
+            body=record,
+            starts_at=form.cleaned_data["starts_at"],
+            actor=request.user,
+            standard_cases=form.cleaned_data["standard_cases"],
+            **data,
+        )
+        messages.success(request, _("The meeting is planned."))
+        return redirect(meeting.get_absolute_url())
+    context = {
+        "form": form,
+        "title": _("New meeting of %(body)s") % {"body": record},
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "common/form_page.html", context)
+
+
+@cluster_view(VIEW_BODIES)
+def meeting_detail(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    attendance = queries.meeting_attendance(record)
+    context = {
+        "meeting": record,
+        "body": record.body,
+        "cases": queries.meeting_cases(record, request.user, _manages(request, cluster)),
+        "attendance": attendance,
+        "quorum": queries.quorum(record, attendance),
+    }
+    return render(request, "governance/meeting_detail.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def meeting_edit(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    if record.minutes_locked:
+        return _locked(request, record)
+    form = MeetingForm(request.POST or None, instance=record, cluster=cluster)
+    return form_page(
+        request,
+        form=form,
+        save=lambda f: record_save(record=f.instance, actor=request.user),
+        template="common/form_page.html",
+        context={
+            "title": _("Edit %(name)s") % {"name": record},
+            "cancel_url": record.get_absolute_url(),
+        },
+        success_message=_("The meeting is saved."),
+    )
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def case_create(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    if record.minutes_locked:
+        return _locked(request, record)
+    form = CaseForm(
+        request.POST or None, instance=Case(cluster=cluster), cluster=cluster, meeting=record
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {
+            k: v for k, v in form.cleaned_data.items() if k not in ("title", "kind", "position")
+        }
+        services.case_add(
+            meeting=record,
+            title=form.cleaned_data["title"],
+            kind=form.cleaned_data["kind"],
+            actor=request.user,
+            **fields,
+        )
+        messages.success(request, _("The case is added to the agenda."))
+        return redirect(record.get_absolute_url())
+    context = {
+        "form": form,
+        "title": _("New case for %(meeting)s") % {"meeting": record},
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "common/form_page.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def case_edit(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    case = get_object_or_404(Case, meeting=record, pk=pk)
+    if record.minutes_locked:
+        return _locked(request, record)
+    form = CaseForm(request.POST or None, instance=case, cluster=cluster, meeting=record)
+    return form_page(
+        request,
+        form=form,
+        save=lambda f: services.case_save(case=f.instance, actor=request.user),
+        template="common/form_page.html",
+        context={"title": case.label, "cancel_url": record.get_absolute_url()},
+        success_message=_("The case is saved."),
+        success_url=lambda saved: record.get_absolute_url(),
+    )
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def case_withdraw(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    case = get_object_or_404(Case, meeting=record, pk=pk)
+    if record.minutes_locked:
+        return _locked(request, record)
+    if request.method == "POST":
+        services.case_withdraw(case=case, actor=request.user)
+        messages.success(
+            request,
+            _("%(case)s is withdrawn; its number is not used again.") % {"case": case.label},
+        )
+        return redirect(record.get_absolute_url())
+    context = {
+        "question": _("Withdraw %(case)s?") % {"case": case},
+        "consequence": _("The case keeps its number, which is never given to another case."),
+        "action": _("Withdraw the case"),
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "governance/confirm.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def attendance_record(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    seat = get_object_or_404(
+        Attendance.objects.select_related("person", "appointment"), meeting=record, pk=pk
+    )
+    if record.minutes_locked:
+        return _locked(request, record)
+    substitutes = queries.substitute_people(record, seat)
+    form = AttendanceForm(
+        request.POST or None, instance=seat, cluster=cluster, substitutes=substitutes
+    )
+    if request.method == "POST" and form.is_valid():
+        services.attendance_record(
+            attendance=seat,
+            status=form.cleaned_data["status"],
+            substitute=form.cleaned_data.get("substitute"),
+            actor=request.user,
+        )
+        messages.success(
+            request, _("The attendance of %(person)s is saved.") % {"person": seat.person}
+        )
+        return redirect(record.get_absolute_url() + "#attendance")
+    context = {
+        "form": form,
+        "title": _("Attendance of %(person)s") % {"person": seat.person},
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "common/form_page.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def minutes_approve(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    if request.method == "POST":
+        try:
+            services.minutes_approve(meeting=record, actor=request.user)
+        except services.MinutesLocked:
+            return _locked(request, record)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The minutes are approved and locked."))
+        return redirect(record.get_absolute_url())
+    context = {
+        "question": _("Approve the minutes of %(meeting)s?") % {"meeting": record},
+        "consequence": _("Approved minutes are locked: a change after this needs a correction."),
+        "action": _("Approve the minutes"),
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "governance/confirm.html", context)
+
+
+def _locked(request: RegistryRequest, meeting: Meeting) -> HttpResponse:
+    messages.error(
+        request,
+        _("The minutes of this meeting are approved and cannot be changed."),
+    )
+    return redirect(meeting.get_absolute_url())
+
+
+@cluster_view(VIEW_BODIES)
+def meeting_document(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, kind: str, extension: str
+) -> HttpResponse:
+    """minutes.pdf, minutes.docx, protocol.pdf, protocol.docx: restricted cases only for the
+    secretariat; everyone else gets the public version."""
+    record = _meeting(body, meeting)
+    public = not _manages(request, cluster)
+    if extension == "pdf":
+        content = documents.minutes_pdf(record, kind=kind, public=public)
+        content_type = "application/pdf"
+    else:
+        content = documents.minutes_docx(record, kind=kind, public=public)
+        content_type = DOCX
+    response = HttpResponse(content, content_type=content_type)
+    filename = documents.minutes_filename(record, kind=kind, extension=extension)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

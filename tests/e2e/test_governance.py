@@ -1,0 +1,68 @@
+"""The secretariat sets up a body, plans a meeting with the standard cases, adds a case,
+holds the meeting and approves its minutes, after which the minutes cannot be edited.
+
+Elements are found by ids, names and URLs, never by their (translated) text."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import POLYFON_SECRETARIAT, check_accessibility, login
+
+CLUSTER = "polyfon"
+
+
+def submit(page):
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").first.click()
+
+
+def test_plan_a_meeting_and_approve_its_minutes(page, live_server, demo):
+    login(page, live_server, POLYFON_SECRETARIAT)
+    page.goto(f"{live_server.url}/{CLUSTER}/bodies/")
+    check_accessibility(page, "body-list")
+    page.locator(f"main a[href='/{CLUSTER}/bodies/new/']").click()
+    page.fill("#id_name", "Arbeidsgruppe for musikk")
+    page.fill("#id_slug", "arbeidsgruppe-musikk")
+    page.select_option("#id_kind", "working_group")
+    page.fill("#id_case_number_format", "{number:02}/{yy}")
+    submit(page)
+    expect(page).to_have_url(re.compile(rf"/{CLUSTER}/bodies/arbeidsgruppe-musikk/$"))
+    check_accessibility(page, "body-detail")
+
+    page.locator("main a[href$='/meetings/new/']").click()
+    page.fill("#id_starts_at", "2026-02-02T10:00")
+    page.fill("#id_ends_at", "2026-02-02T09:00")  # before the start: a message at the field
+    page.fill("#id_place", "Grieghallen")
+    submit(page)
+    expect(page.locator("#id_ends_at_error")).to_be_visible()
+    expect(page.locator("#id_place")).to_have_value("Grieghallen")
+    page.fill("#id_ends_at", "2026-02-02T12:00")
+    submit(page)
+    expect(page).to_have_url(re.compile(r"/bodies/arbeidsgruppe-musikk/2026-02-02/$"))
+    cases = page.locator("section[aria-labelledby=cases-heading] article h3")
+    expect(cases).to_have_count(2)  # notice and agenda; any other business
+    expect(cases.first).to_contain_text("01/26")
+    check_accessibility(page, "meeting-detail")
+
+    page.locator("main a[href$='/cases/new/']").click()
+    page.fill("#id_title", "Budsjett for 2026")
+    page.fill("#id_decision", "Budsjettet vedtas.")
+    submit(page)
+    expect(cases).to_have_count(3)
+    expect(cases.nth(2)).to_contain_text("03/26")
+    meeting_url = page.url
+    case_form = page.locator("main article a[href*='/cases/']").first.get_attribute("href")
+
+    page.locator("main a[href$='/edit/']").first.click()
+    page.select_option("#id_status", "held")
+    submit(page)
+    page.locator("main a[href$='/approve/']").click()
+    submit(page)
+    expect(page.locator(".ds-alert[data-color=info]")).to_be_visible()  # locked
+    expect(page.locator("main a[href*='/cases/']")).to_have_count(0)
+
+    # An old link to a case's form is refused with a clear message on the meeting's page.
+    page.goto(f"{live_server.url}{case_form}")
+    expect(page).to_have_url(meeting_url)
+    expect(page.locator(".ds-alert[data-color=danger]")).to_be_visible()
