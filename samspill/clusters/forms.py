@@ -2,6 +2,7 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -76,6 +77,28 @@ class ClusterModelForm(forms.ModelForm):
             if isinstance(field.widget, forms.DateInput):
                 field.widget = DateInput()
             _name_empty_choice(field)
+
+    def _post_clean(self):
+        super()._post_clean()  # type: ignore[misc]
+        # A unique constraint over the cluster and one field ("another body has this
+        # address") is that field's error: shown next to it, not only in the summary.
+        errors = self._errors  # type: ignore[attr-defined]
+        for constraint in self.instance._meta.constraints:
+            fields: tuple[str, ...] = tuple(getattr(constraint, "fields", ()))
+            general = errors.get(NON_FIELD_ERRORS)
+            if not general or len(fields) != 2 or fields[0] != "cluster":
+                continue
+            if fields[1] not in self.fields:
+                continue
+            message = constraint.get_violation_error_message()
+            remaining = [e for e in general.as_data() if message not in e.messages]
+            if len(remaining) == len(general.as_data()):
+                continue
+            if remaining:
+                errors[NON_FIELD_ERRORS] = self.error_class(remaining, error_class="nonfield")
+            else:
+                del errors[NON_FIELD_ERRORS]
+            self.add_error(fields[1], message)
 
     def _get_validation_exclusions(self):
         # Parents set by the view (cluster, agreement, version …) are not form fields, but the

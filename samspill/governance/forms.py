@@ -159,9 +159,3 @@ class AttendanceForm(ClusterModelForm):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = substitutes
         field.required = False
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("status") == Attendance.Status.SUBSTITUTE and not data.get("substitute"):
-            self.add_error("substitute", _("Name the substitute who came."))
-        return data

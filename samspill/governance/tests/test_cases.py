@@ -203,3 +203,14 @@ def test_body_and_meeting_pages_keep_their_query_count(
         assert client.get(body.get_absolute_url()).status_code == 200
     with django_assert_num_queries(10):
         assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_a_taken_body_address_is_named_at_its_field_and_the_input_kept(polyfon, secretariat):
+    body = make_body(polyfon)
+    url = reverse("governance:body_create", kwargs={"cluster": "polyfon"})
+    data = {"name": "Nytt organ", "slug": body.slug, "kind": "committee"}
+    data |= {"case_number_format": "{number:02}-{yy}", "meetings_per": "year"}
+    response = client_for(secretariat).post(url, data)
+    form = response.context["form"]
+    assert list(form.errors) == ["slug"]
+    assert form["name"].value() == "Nytt organ"
