@@ -29,6 +29,33 @@ class ClustersConfig(AppConfig):
         # Who uploaded and confirmed each import; the parsed rows are too bulky for the log.
         auditlog.register(models.ImportBatch, exclude_fields=["rows"])
         _add_menu_items()
+        _watch_changes()
+
+
+def _watch_changes() -> None:
+    """Every row with a cluster, of every app, raises its cluster's data version when it
+    changes (`freshness.py`)."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from . import freshness
+    from .models import Cluster, ClusterScoped
+
+    for model in apps.get_models():
+        if model is Cluster or issubclass(model, ClusterScoped):
+            uid = f"samspill.freshness.{model._meta.label_lower}"
+            post_save.connect(freshness.row_changed, sender=model, dispatch_uid=f"{uid}.save")
+            post_delete.connect(freshness.row_changed, sender=model, dispatch_uid=f"{uid}.delete")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    freshness.row_changed,
+                    sender=field.remote_field.through,
+                    dispatch_uid=f"{uid}.{field.name}",
+                )
+    post_save.connect(
+        freshness.user_changed, sender=get_user_model(), dispatch_uid="samspill.freshness.user"
+    )
 
 
 def _add_menu_items() -> None:

@@ -23,6 +23,13 @@ def remember_roles(user, roles: dict[int, str]) -> None:
     user._samspill_roles = roles
 
 
+def role_in(user, cluster) -> str:
+    """What every permission on `cluster` depends on for `user`: their role, or superuser."""
+    if getattr(user, "is_superuser", False):
+        return "superuser"
+    return _roles(user).get(cluster.pk, "none")
+
+
 @rules.predicate
 def is_secretariat(user, cluster) -> bool:
     return cluster is not None and _roles(user).get(cluster.pk) == ClusterRole.Role.SECRETARIAT

@@ -9,6 +9,7 @@ from django_tasks import task
 
 from samspill.accounts.models import User
 
+from .freshness import cluster_changed
 from .imports import import_confirm
 from .models import ImportBatch
 
@@ -27,6 +28,7 @@ def import_run(*, batch_id: int, actor_id: int) -> int:
         ImportBatch.objects.with_scopes_disabled().filter(pk=batch_id).update(
             status=ImportBatch.Status.FAILED
         )
+        cluster_changed(batch.cluster_id)  # an update() sends no signal
         raise
     logger.info("import %s: %d rows imported, %d not", batch_id, result.imported, result.skipped)
     return result.imported

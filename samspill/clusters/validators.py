@@ -18,6 +18,14 @@ def compact_organisation_number(value: str) -> str:
     return orgnr.compact(value)
 
 
+def format_organisation_number(value: str | None) -> str:
+    """A Norwegian organisation number as it is printed: 917 641 404 (other text as it is)."""
+    digits = str(value or "")
+    if len(digits) != 9 or not digits.isdigit():
+        return digits
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"  # what stdnum's orgnr.format gives
+
+
 def organisation_number_check_digit(first_eight: str) -> int | None:
     """The check digit that makes `first_eight` a valid organisation number, or None when no
     digit does (mod 11 leaves 10). For making up valid numbers: demo data, tests, bench."""

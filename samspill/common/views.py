@@ -8,11 +8,14 @@ from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
+from .caching import kept
 from .http import HtmxHttpRequest
 from .lists import Column, export_response, paginate, wants_export
+from .tables import Cell, table
 
 
 def list_page(
@@ -23,18 +26,32 @@ def list_page(
     context: dict[str, Any],
     columns: list[Column],
     filename: object,
+    cells: list[Cell] | None = None,
+    cache_key: str | None = None,
 ) -> HttpResponse:
-    """Render a paginated list, or the whole filtered list as CSV/XLSX when ?format= asks."""
+    """Render a paginated list, or the whole filtered list as CSV/XLSX when ?format= asks.
+
+    The template's partial `results` holds what depends on the rows (with `cells`, the rows
+    come drawn as `table`, see `tables.py`) and the page shows it as `{{ results }}`; htmx
+    asks for it alone. With `cache_key` it is kept (`caching.py`).
+    """
     fmt = wants_export(request)
     if fmt:
         return export_response(rows=queryset, columns=columns, filename=filename, fmt=fmt)
-    page = paginate(request, queryset)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {**context, "page": page, "query": query.urlencode()}
+
+    def results() -> str:
+        page = paginate(request, queryset)
+        query = request.GET.copy()
+        query.pop("page", None)
+        part = {**context, "page": page, "query": query.urlencode()}
+        if cells is not None:
+            part["table"] = table(page.object_list, cells)
+        return render_to_string(f"{template}#results", part, request)
+
+    html = kept(cache_key, results)
     if request.htmx and not request.htmx.boosted:
-        return render(request, f"{template}#results", context)
-    return render(request, template, context)
+        return HttpResponse(html)
+    return render(request, template, {**context, "results": html})
 
 
 def form_page(

@@ -45,7 +45,7 @@ def cluster_home(request: ClusterRequest, cluster: Cluster) -> HttpResponse:
         return render_to_string("website/cluster_home.html#registry", context)
 
     # The participants and nodes are the same for everyone: rendered once, kept (cache.py).
-    context = {"registry": cached_part("cluster_home", cluster.pk, registry)}
+    context = {"registry": cached_part("cluster_home", cluster, registry)}
     return render(request, "website/cluster_home.html", context)
 
 
@@ -59,5 +59,5 @@ def participants(request: ClusterRequest, cluster: Cluster) -> HttpResponse:
         )
         return render_to_string("website/participants.html#listing", {"memberships": memberships})
 
-    context = {"listing": cached_part("participants", cluster.pk, listing)}
+    context = {"listing": cached_part("participants", cluster, listing)}
     return render(request, "website/participants.html", context)

@@ -50,6 +50,9 @@ class Cluster(models.Model):
     languages = models.JSONField(_("languages"), default=list, blank=True)
     logo = models.ImageField(_("logo"), upload_to="cluster-logos/", blank=True)
     is_public = models.BooleanField(_("public pages published"), default=True)
+    # Raised whenever a row of the cluster changes (`freshness.py`): what was rendered from
+    # its rows is kept under this number and is current while it stays the same.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("cluster")

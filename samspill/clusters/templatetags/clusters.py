@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..queries import BalanceRow
+from ..validators import format_organisation_number
 
 register = template.Library()
 
@@ -12,10 +13,7 @@ register = template.Library()
 @register.filter
 def organisation_number(value: str) -> str:
     """A Norwegian organisation number as it is printed: 917 641 404."""
-    digits = str(value or "")
-    if len(digits) != 9 or not digits.isdigit():
-        return digits
-    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"  # what stdnum's orgnr.format gives
+    return format_organisation_number(value)
 
 
 # The balance picture's cells (`clusters/_balance.html`) are written here rather than by a

@@ -16,6 +16,7 @@ from .. import forms, queries
 from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
 from ..filters import AgreementSignaturesForm, parses_query
 from ..forms import ClusterModelForm
+from ..freshness import page_key
 from ..models import (
     Agreement,
     AgreementAppendix,
@@ -25,6 +26,7 @@ from ..models import (
 )
 from ..tables import (
     AGREEMENT_COLUMNS,
+    agreement_cells,
 )
 from .pages import record_form_views, save_as
 
@@ -42,7 +44,9 @@ def agreement_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
             "with_us": queries.agreements_with_us(cluster=cluster),
         },
         columns=AGREEMENT_COLUMNS,
+        cells=agreement_cells(),
         filename=Agreement._meta.verbose_name_plural,
+        cache_key=page_key(request, cluster, "results"),
     )
 
 

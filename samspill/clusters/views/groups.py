@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy
 
 from samspill.common.audit import history_for
 from samspill.common.collation import norwegian
+from samspill.common.tables import table
 from samspill.common.views import list_page
 
 from .. import forms, queries
-from ..access import VIEW, RegistryRequest, cluster_view
+from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
+from ..freshness import page_key
 from ..models import (
     Cluster,
     Node,
@@ -18,6 +20,9 @@ from ..models import (
 from ..tables import (
     NODE_COLUMNS,
     SUBGROUP_COLUMNS,
+    membership_cells,
+    node_cells,
+    subgroup_cells,
 )
 from .pages import record_form_views
 
@@ -30,7 +35,9 @@ def node_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         template="clusters/node_list.html",
         context={},
         columns=NODE_COLUMNS,
+        cells=node_cells(),
         filename=Node._meta.verbose_name_plural,
+        cache_key=page_key(request, cluster, "results"),
     )
 
 
@@ -64,7 +71,9 @@ def subgroup_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         template="clusters/subgroup_list.html",
         context={},
         columns=SUBGROUP_COLUMNS,
+        cells=subgroup_cells(),
         filename=Subgroup._meta.verbose_name_plural,
+        cache_key=page_key(request, cluster, "results"),
     )
 
 
@@ -73,9 +82,14 @@ def subgroup_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> Http
     subgroup = get_object_or_404(Subgroup.objects.select_related("region"), pk=pk)
     context = {
         "subgroup": subgroup,
-        "memberships": subgroup.memberships.select_related(
-            "organisation__region", "region", "node", "subgroup"
-        ).order_by("left_on", norwegian("organisation__name")),
+        "memberships_table": table(
+            subgroup.memberships.select_related(
+                "organisation__region", "region", "node", "subgroup"
+            ).order_by("left_on", norwegian("organisation__name")),
+            membership_cells(
+                cluster, show_organisation=True, can_manage=request.user.has_perm(MANAGE, cluster)
+            ),
+        ),
         "history": history_for(subgroup),
     }
     return render(request, "clusters/subgroup_detail.html", context)

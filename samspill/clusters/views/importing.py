@@ -9,12 +9,14 @@ from samspill.common.views import list_page
 
 from .. import forms, imports, tasks
 from ..access import MANAGE, RegistryRequest, cluster_view
+from ..freshness import page_key
 from ..models import (
     Cluster,
     ImportBatch,
 )
 from ..tables import (
     IMPORT_COLUMNS,
+    import_cells,
 )
 
 
@@ -27,7 +29,9 @@ def import_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         template="clusters/import_list.html",
         context={},
         columns=IMPORT_COLUMNS,
+        cells=import_cells(cluster),
         filename=ImportBatch._meta.verbose_name_plural,
+        cache_key=page_key(request, cluster, "results"),
     )
 
 

@@ -17,6 +17,7 @@ from ..filters import (
     MembershipInitialForm,
     parses_query,
 )
+from ..freshness import page_key
 from ..models import (
     Cluster,
     Membership,
@@ -27,6 +28,7 @@ from ..services import (
 from ..tables import (
     MEMBERSHIP_COLUMNS,
     MEMBERSHIP_NOTES,
+    membership_cells,
 )
 from .pages import delete_page, record_form_views
 
@@ -35,15 +37,16 @@ from .pages import delete_page, record_form_views
 @cluster_view(VIEW)
 def membership_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     filters = MembershipFilterForm(request.GET, cluster=cluster)
+    can_manage = request.user.has_perm(MANAGE, cluster)
     return list_page(
         request,
         queryset=queries.memberships_for_list(cluster=cluster, **filters.values()),
         template="clusters/membership_list.html",
         context={"filters": filters},
-        columns=[*MEMBERSHIP_COLUMNS, MEMBERSHIP_NOTES]
-        if request.user.has_perm(MANAGE, cluster)
-        else MEMBERSHIP_COLUMNS,
+        columns=[*MEMBERSHIP_COLUMNS, MEMBERSHIP_NOTES] if can_manage else MEMBERSHIP_COLUMNS,
+        cells=membership_cells(cluster, show_organisation=True, can_manage=can_manage),
         filename=Membership._meta.verbose_name_plural,
+        cache_key=page_key(request, cluster, "results"),
     )
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from samspill.common.audit import history_for
+from samspill.common.tables import table
 from samspill.common.views import form_page, list_page
 
 from .. import forms, queries
@@ -14,12 +15,15 @@ from ..filters import (
     OrganisationFilterForm,
     parses_query,
 )
+from ..freshness import page_key
 from ..models import (
     Cluster,
     Organisation,
 )
 from ..tables import (
     ORGANISATION_COLUMNS,
+    membership_cells,
+    organisation_cells,
 )
 from ..validators import compact_organisation_number
 from .pages import delete_page, save_as
@@ -35,7 +39,9 @@ def organisation_list(request: RegistryRequest, cluster: Cluster) -> HttpRespons
         template="clusters/organisation_list.html",
         context={"filters": filters},
         columns=ORGANISATION_COLUMNS,
+        cells=organisation_cells(cluster),
         filename=Organisation._meta.verbose_name_plural,
+        cache_key=page_key(request, cluster, "results"),
     )
 
 
@@ -47,7 +53,12 @@ def organisation_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> 
     signatures = list(organisation.signatures.select_related("version__agreement"))
     context = {
         "organisation": organisation,
-        "memberships": memberships,
+        "memberships_table": table(
+            memberships,
+            membership_cells(
+                cluster, show_organisation=False, can_manage=request.user.has_perm(MANAGE, cluster)
+            ),
+        ),
         "affiliations": organisation.affiliations.select_related("person"),
         "units": organisation.units.all(),
         "signatures": signatures,

@@ -16,6 +16,7 @@ from ..filters import (
     PersonFilterForm,
     parses_query,
 )
+from ..freshness import page_key
 from ..models import (
     Affiliation,
     Cluster,
@@ -26,6 +27,7 @@ from ..services import (
 )
 from ..tables import (
     PERSON_COLUMNS,
+    person_cells,
 )
 from .pages import delete_page, record_form_page, record_form_views, save_as
 
@@ -40,7 +42,9 @@ def person_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         template="clusters/person_list.html",
         context={"filters": filters},
         columns=PERSON_COLUMNS,
+        cells=person_cells(cluster),
         filename=Person._meta.verbose_name_plural,
+        cache_key=page_key(request, cluster, "results"),
     )
 
 

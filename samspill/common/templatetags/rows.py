@@ -10,22 +10,12 @@
 from typing import Any
 
 from django import template
-from django.urls import reverse
 
 from samspill.common.choices import choice_label as _choice_label
+from samspill.common.tables import RowUrl
+from samspill.common.tables import row_url as _row_url
 
 register = template.Library()
-
-# Stands for the primary key in a reversed URL; matches <int:pk>, never a real row's key.
-_PLACEHOLDER = str(2**62 + 271828)
-
-
-class RowUrl(str):
-    """A detail page's URL reversed once, with a placeholder where the primary key goes."""
-
-    def with_pk(self, pk: Any) -> str:
-        head, _, tail = self.rpartition(_PLACEHOLDER)
-        return f"{head}{int(pk)}{tail}"
 
 
 @register.simple_tag
@@ -34,7 +24,7 @@ def row_url(view_name: str, **kwargs: Any) -> RowUrl:
 
     One reverse for the page instead of one per row (`{% url … pk=row.pk %}`).
     """
-    return RowUrl(reverse(view_name, kwargs={**kwargs, "pk": _PLACEHOLDER}))
+    return _row_url(view_name, **kwargs)
 
 
 @register.filter
