@@ -58,12 +58,23 @@ class ClusterView(Protocol[P]):
     ) -> HttpResponseBase: ...
 
 
-def _permitted_cluster(user: User | AnonymousUser, slug: str, permission: str) -> Cluster | None:
-    """The cluster at `slug` if `user` has `permission` there; 404 if there is no such cluster."""
+def _permitted_cluster(
+    user: User | AnonymousUser, slug: str, permission: str, known: Cluster | None = None
+) -> Cluster | None:
+    """The cluster at `slug` if `user` has `permission` there; 404 if there is no such cluster.
+    `known` is the cluster if it has been read already in this request."""
+    if known is not None and known.slug == slug:
+        cluster = known
+    else:
+        cluster = get_object_or_404(Cluster, slug=clean_slug(slug))
+    return cluster if user.has_perm(permission, cluster) else None
+
+
+def clean_slug(slug: str) -> str:
+    """`slug` if it can be looked up; 404 for one no database can hold."""
     if "\x00" in slug:
         raise Http404  # the API's path is any text; PostgreSQL refuses NUL in a query
-    cluster = get_object_or_404(Cluster, slug=slug)
-    return cluster if user.has_perm(permission, cluster) else None
+    return slug
 
 
 @contextmanager
@@ -71,7 +82,8 @@ def cluster_scope(request: HttpRequest, slug: str, permission: str) -> Iterator[
     """For the API: the cluster with its scope active, or 404 for those without access."""
     if permission != PUBLIC:
         mark_private(request)
-    cluster = _permitted_cluster(request.user, slug, permission)
+    known = getattr(request, "samspill_cluster", None)
+    cluster = _permitted_cluster(request.user, slug, permission, known)
     if cluster is None:
         raise Http404
     with scope(cluster=cluster):

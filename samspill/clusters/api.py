@@ -10,19 +10,25 @@ bounds are those of the web lists' filter forms (`filters.py`).
 """
 
 import datetime
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+from django.core.cache import cache
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
+from samspill.common.caching import KEEP_SECONDS
 from samspill.common.collation import norwegian
+from samspill.common.middleware import PRIVATE_ATTRIBUTE, mark_private
 
 from . import queries
-from .access import MANAGE, PUBLIC, VIEW, cluster_scope
+from .access import MANAGE, PUBLIC, VIEW, clean_slug, cluster_scope
 from .filters import (
     PK_MAX,
     REGION_NAME_MAX_LENGTH,
@@ -31,9 +37,38 @@ from .filters import (
     YEAR_MIN,
     match_region,
 )
+from .freshness import page_key
 from .models import Cluster, Membership, Node, Organisation, Region, Subgroup
 
 router = Router(tags=["registry"])
+
+
+def kept_answer(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """An operation's answer on a cluster, kept while the cluster's rows stay the same
+    (`freshness.py`): per address, query, role and language, as the web pages' lists."""
+
+    @wraps(run)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        cluster = Cluster.objects.filter(slug=clean_slug(kwargs.get("cluster", ""))).first()
+        request.samspill_cluster = cluster  # type: ignore[attr-defined]  # read once
+        key = cluster and page_key(request, cluster, "api")
+        if not key:
+            return run(request, *args, **kwargs)
+        kept = cache.get(key)
+        if kept is not None:
+            body, content_type, private = kept
+            if private:
+                mark_private(request)
+            return HttpResponse(body, content_type=content_type)
+        response = run(request, *args, **kwargs)
+        if response.status_code == 200:
+            private = getattr(request, PRIVATE_ATTRIBUTE, False)
+            kept = (response.content, response["Content-Type"], private)
+            cache.set(key, kept, KEEP_SECONDS)
+        return response
+
+    return wrapper
+
 
 LIMIT_DEFAULT = 50
 LIMIT_MAX = 200
@@ -248,6 +283,7 @@ def cluster_list(request: HttpRequest):
     response=_responses(ParticipantPage),
     openapi_extra=_permission(PUBLIC),
 )
+@decorate_view(kept_answer)
 def participant_list(request: HttpRequest, cluster: str, page: Query[PageQuery]):
     """Organisations taking part today, as on the cluster's public participants page."""
     with cluster_scope(request, cluster, PUBLIC):
@@ -282,6 +318,7 @@ class OrganisationQuery(PageQuery):
     response=_responses(OrganisationPage),
     openapi_extra=_permission(VIEW),
 )
+@decorate_view(kept_answer)
 def organisation_list(request: HttpRequest, cluster: str, query: Query[OrganisationQuery]):
     """Organisations in the registry."""
     with cluster_scope(request, cluster, VIEW) as cluster_obj:
@@ -300,6 +337,7 @@ def organisation_list(request: HttpRequest, cluster: str, query: Query[Organisat
     response=_responses(OrganisationOut),
     openapi_extra=_permission(VIEW),
 )
+@decorate_view(kept_answer)
 def organisation_detail(request: HttpRequest, cluster: str, pk: int):
     with cluster_scope(request, cluster, VIEW) as cluster_obj:
         return get_object_or_404(queries.organisations_for_list(cluster=cluster_obj), pk=pk)
@@ -315,6 +353,7 @@ class PersonQuery(PageQuery):
 
 
 @router.get("/{cluster}/people", response=_responses(PersonPage), openapi_extra=_permission(VIEW))
+@decorate_view(kept_answer)
 def person_list(request: HttpRequest, cluster: str, query: Query[PersonQuery]):
     """People with their affiliations."""
     with cluster_scope(request, cluster, VIEW) as cluster_obj:
@@ -352,6 +391,7 @@ class MembershipQuery(PageQuery):
 @router.get(
     "/{cluster}/memberships", response=_responses(MembershipPage), openapi_extra=_permission(VIEW)
 )
+@decorate_view(kept_answer)
 def membership_list(request: HttpRequest, cluster: str, query: Query[MembershipQuery]):
     """Memberships of organisations in the cluster."""
     with cluster_scope(request, cluster, VIEW) as cluster_obj:
@@ -371,6 +411,7 @@ def membership_list(request: HttpRequest, cluster: str, query: Query[MembershipQ
 
 
 @router.get("/{cluster}/nodes", response=_responses(list[NodeOut]), openapi_extra=_permission(VIEW))
+@decorate_view(kept_answer)
 def node_list(request: HttpRequest, cluster: str):
     with cluster_scope(request, cluster, VIEW):
         return list(Node.objects.select_related("region"))
@@ -379,6 +420,7 @@ def node_list(request: HttpRequest, cluster: str):
 @router.get(
     "/{cluster}/subgroups", response=_responses(list[SubgroupOut]), openapi_extra=_permission(VIEW)
 )
+@decorate_view(kept_answer)
 def subgroup_list(request: HttpRequest, cluster: str):
     with cluster_scope(request, cluster, VIEW):
         return list(Subgroup.objects.select_related("region"))

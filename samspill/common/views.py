@@ -54,6 +54,23 @@ def list_page(
     return render(request, template, {**context, "results": html})
 
 
+def kept_page(
+    request: HtmxHttpRequest,
+    *,
+    template: str,
+    context: dict[str, Any],
+    read: Callable[[], dict[str, Any]],
+    cache_key: str | None,
+) -> HttpResponse:
+    """Render `template`, whose partial `main` shows what `read()` reads from the database;
+    with `cache_key`, that part is kept (`caching.py`) and `read()` not called while it is.
+    `context` is what the rest of the page needs (the record, for the title)."""
+    main = kept(
+        cache_key, lambda: render_to_string(f"{template}#main", {**context, **read()}, request)
+    )
+    return render(request, template, {**context, "main": main})
+
+
 def form_page(
     request: HtmxHttpRequest,
     *,

@@ -1,13 +1,13 @@
 """Rendering a bound field's widget, with selects and text inputs written in Python.
 
 Django renders a widget through its templates, a select through one per option
-(`select_option.html`, which includes `attrs.html`): a filter's select of a dozen kinds costs
-a millisecond, a select of a few hundred organisations tens of them, and every text input
-half a millisecond. `render_widget` writes plain selects and inputs (those that use Django's
-own templates, not templates of their own) directly, producing the markup Django's templates
-make (`tests/test_widgets.py` compares them byte for byte), and leaves every other widget to
-Django. (Samspill does not override Django's widget templates; one that did would have to be
-rendered by Django again.)
+(`select_option.html`, which includes `attrs.html`): a filter's select of a dozen kinds
+costs a millisecond, a select of a few hundred organisations tens of them, and every text
+input half a millisecond. `render_widget` writes plain selects, inputs, checkboxes and
+textareas (those that use Django's own templates, not templates of their own) directly,
+producing the markup Django's templates make (`tests/test_widgets.py` compares them byte for
+byte), and leaves every other widget to Django. (Samspill does not override Django's widget
+templates; one that did would have to be rendered by Django again.)
 """
 
 from typing import Any
@@ -24,9 +24,10 @@ _OPTION = forms.Select.option_template_name
 _INPUTS = {
     f"django/forms/widgets/{name}.html"
     for name in (
-        "text email url number password search date datetime time tel hidden color".split()
+        "text email url number password search date datetime time tel hidden color checkbox".split()
     )
 }
+_TEXTAREA = forms.Textarea.template_name
 
 
 def render_widget(field: BoundField, attrs: dict[str, Any]) -> SafeString:
@@ -36,6 +37,8 @@ def render_widget(field: BoundField, attrs: dict[str, Any]) -> SafeString:
         write = select_html
     elif isinstance(widget, widgets.Input) and widget.template_name in _INPUTS:
         write = input_html
+    elif isinstance(widget, forms.Textarea) and widget.template_name == _TEXTAREA:
+        write = textarea_html
     else:
         return field.as_widget(attrs=attrs)
     if field.field.localize:
@@ -71,6 +74,14 @@ def input_html(widget: dict[str, Any]) -> SafeString:
     return mark_safe(  # noqa: S308 (every value escaped)
         f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}'
         f"{_attrs(widget['attrs'])}>"
+    )
+
+
+def textarea_html(widget: dict[str, Any]) -> SafeString:
+    """A textarea from its widget context, as django/forms/widgets/textarea.html renders it."""
+    value = conditional_escape(widget["value"]) if widget["value"] else ""
+    return mark_safe(  # noqa: S308 (every value escaped)
+        f'<textarea name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
     )
 
 

@@ -110,3 +110,29 @@ def test_a_changed_membership_shows_on_the_organisation_list(polyfon, secretaria
     with scopes_disabled():
         Membership.objects.filter(organisation=organisation).delete()
     assert "Voss herad" not in get(client, "clusters:organisation_list", status="member")
+
+
+def test_an_api_answer_is_kept_and_a_change_shows_at_once(polyfon, secretariat, member):
+    organisation = OrganisationFactory(cluster=polyfon, name="Voss herad")
+    MembershipFactory(cluster=polyfon, organisation=organisation, notes="Intern merknad")
+    url = "/api/v1/polyfon/memberships"
+    secretariat_client, member_client = client_for(secretariat), client_for(member)
+    assert "Intern merknad" in secretariat_client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        kept = secretariat_client.get(url)
+    assert "Intern merknad" in kept.content.decode()
+    assert kept["Content-Type"].startswith("application/json")
+    assert "private" in kept["Cache-Control"]
+    assert not [q for q in queries.captured_queries if "clusters_membership" in q["sql"]]
+    # Another role has its own answer: the member never gets the secretariat's notes.
+    assert "Intern merknad" not in member_client.get(url).content.decode()
+
+    organisation.name = "Voss kommune"
+    with scopes_disabled():
+        record_save(record=organisation, actor=secretariat)
+    assert "Voss kommune" in secretariat_client.get(url).content.decode()
+
+
+def test_an_api_answer_that_is_refused_is_not_kept(polyfon, outsider):
+    assert client_for(outsider).get("/api/v1/polyfon/memberships").status_code == 404
+    assert client_for(outsider).get("/api/v1/polyfon/memberships").status_code == 404

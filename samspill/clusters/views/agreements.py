@@ -1,16 +1,21 @@
 """The cluster agreement and collaboration agreements, with versions, appendices and signatures."""
 
+from collections.abc import Callable
+from functools import cache
+
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samspill.common.audit import history_for
+from samspill.common.caching import kept
 from samspill.common.lists import paginate
-from samspill.common.views import form_page, list_page
+from samspill.common.views import form_page, kept_page, list_page
 
 from .. import forms, queries
 from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
@@ -33,16 +38,33 @@ from .pages import record_form_views, save_as
 
 @cluster_view(VIEW)
 def agreement_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
-    version = queries.agreement_in_force(cluster=cluster)
-    return list_page(
-        request,
-        queryset=queries.agreements_for_list(cluster=cluster),
-        template="clusters/agreement_list.html",
-        context={
+    template = "clusters/agreement_list.html"
+
+    def around() -> dict:
+        """The agreement in force, who has not signed it, and other clusters' agreements
+        with this one: around the list, and kept with it."""
+        version = queries.agreement_in_force(cluster=cluster)
+        return {
             "version": version,
             "unsigned": queries.unsigned_shown(version=version),
             "with_us": queries.agreements_with_us(cluster=cluster),
-        },
+        }
+
+    read = cache(around)  # once for both parts, and only if one is not kept
+    key = page_key(request, cluster, "around")
+
+    def part(name: str) -> Callable[[], str]:
+        # Called by the template, so an export or htmx's list alone read nothing of this.
+        return lambda: kept(
+            key and f"{key}:{name}",
+            lambda: render_to_string(f"{template}#{name}", read(), request),
+        )
+
+    return list_page(
+        request,
+        queryset=queries.agreements_for_list(cluster=cluster),
+        template=template,
+        context={"in_force": part("in_force"), "others": part("others")},
         columns=AGREEMENT_COLUMNS,
         cells=agreement_cells(),
         filename=Agreement._meta.verbose_name_plural,
@@ -56,6 +78,16 @@ def agreement_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> Htt
     """An agreement's versions with their appendices and numbers of signatures; the signatures
     of one version (the one in force, else the newest, or `?signatures=`) a page at a time."""
     agreement = get_object_or_404(Agreement.objects.select_related("counterpart_cluster"), pk=pk)
+    return kept_page(
+        request,
+        template="clusters/agreement_detail.html",
+        context={"agreement": agreement},
+        read=lambda: _agreement_detail(request, cluster, agreement),
+        cache_key=page_key(request, cluster, "main"),
+    )
+
+
+def _agreement_detail(request: RegistryRequest, cluster: Cluster, agreement: Agreement) -> dict:
     versions = queries.agreement_versions(agreement=agreement)
     in_force = queries.agreement_in_force(cluster=cluster)
     in_force_here = next((v for v in versions if in_force and v.pk == in_force.pk), None)
@@ -65,8 +97,7 @@ def agreement_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> Htt
         listed = versions[0]
     query = request.GET.copy()
     query.pop("page", None)
-    context = {
-        "agreement": agreement,
+    return {
         "versions": versions,
         "in_force": in_force,
         "listed": listed,
@@ -81,7 +112,6 @@ def agreement_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> Htt
         "unsigned": queries.unsigned_shown(version=in_force_here),
         "history": history_for(agreement, related=[versions]),
     }
-    return render(request, "clusters/agreement_detail.html", context)
 
 
 agreement_create, agreement_edit = record_form_views(

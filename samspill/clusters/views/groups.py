@@ -1,13 +1,13 @@
 """Nodes (knutepunkt) and subgroups."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
 from samspill.common.audit import history_for
 from samspill.common.collation import norwegian
 from samspill.common.tables import table
-from samspill.common.views import list_page
+from samspill.common.views import kept_page, list_page
 
 from .. import forms, queries
 from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
@@ -46,12 +46,16 @@ def node_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResp
     node = get_object_or_404(
         Node.objects.select_related("region", "host_organisation", "coordinator"), pk=pk
     )
-    context = {
-        "node": node,
-        "memberships": queries.node_memberships(node=node),
-        "history": history_for(node),
-    }
-    return render(request, "clusters/node_detail.html", context)
+    return kept_page(
+        request,
+        template="clusters/node_detail.html",
+        context={"node": node},
+        read=lambda: {
+            "memberships": queries.node_memberships(node=node),
+            "history": history_for(node),
+        },
+        cache_key=page_key(request, cluster, "main"),
+    )
 
 
 node_create, node_edit = record_form_views(
@@ -80,19 +84,27 @@ def subgroup_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
 @cluster_view(VIEW)
 def subgroup_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     subgroup = get_object_or_404(Subgroup.objects.select_related("region"), pk=pk)
-    context = {
-        "subgroup": subgroup,
-        "memberships_table": table(
-            subgroup.memberships.select_related(
-                "organisation__region", "region", "node", "subgroup"
-            ).order_by("left_on", norwegian("organisation__name")),
-            membership_cells(
-                cluster, show_organisation=True, can_manage=request.user.has_perm(MANAGE, cluster)
+
+    def read() -> dict:
+        memberships = subgroup.memberships.select_related(
+            "organisation__region", "region", "node", "subgroup"
+        ).order_by("left_on", norwegian("organisation__name"))
+        can_manage = request.user.has_perm(MANAGE, cluster)
+        return {
+            "memberships_table": table(
+                memberships,
+                membership_cells(cluster, show_organisation=True, can_manage=can_manage),
             ),
-        ),
-        "history": history_for(subgroup),
-    }
-    return render(request, "clusters/subgroup_detail.html", context)
+            "history": history_for(subgroup),
+        }
+
+    return kept_page(
+        request,
+        template="clusters/subgroup_detail.html",
+        context={"subgroup": subgroup},
+        read=read,
+        cache_key=page_key(request, cluster, "main"),
+    )
 
 
 subgroup_create, subgroup_edit = record_form_views(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from samspill.common.audit import history_for
 from samspill.common.tables import table
-from samspill.common.views import form_page, list_page
+from samspill.common.views import form_page, kept_page, list_page
 
 from .. import forms, queries
 from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
@@ -48,11 +48,22 @@ def organisation_list(request: RegistryRequest, cluster: Cluster) -> HttpRespons
 @cluster_view(VIEW)
 def organisation_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.select_related("region", "parent"), pk=pk)
+    return kept_page(
+        request,
+        template="clusters/organisation_detail.html",
+        context={"organisation": organisation},
+        read=lambda: _organisation_detail(request, cluster, organisation),
+        cache_key=page_key(request, cluster, "main"),
+    )
+
+
+def _organisation_detail(
+    request: RegistryRequest, cluster: Cluster, organisation: Organisation
+) -> dict:
     # Read here, as lists, so that the history names their rows without asking again.
     memberships = list(organisation.memberships.select_related("region", "node", "subgroup"))
     signatures = list(organisation.signatures.select_related("version__agreement"))
-    context = {
-        "organisation": organisation,
+    return {
         "memberships_table": table(
             memberships,
             membership_cells(
@@ -64,7 +75,6 @@ def organisation_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> 
         "signatures": signatures,
         "history": history_for(organisation, related=[memberships, signatures]),
     }
-    return render(request, "clusters/organisation_detail.html", context)
 
 
 def _organisation_form_page(

@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samspill.accounts.models import User
+from samspill.common.views import kept_page
 
 from .. import forms, queries
 from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
+from ..freshness import page_key
 from ..models import (
     Cluster,
     ClusterRole,
@@ -28,23 +30,35 @@ from ..services import role_change as role_change_service
 
 @cluster_view(VIEW)
 def dashboard(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
-    version = queries.agreement_in_force(cluster=cluster)
-    year = timezone.localdate().year
-    context = {
-        "figures": queries.dashboard_figures(cluster=cluster, year=year),
-        "last_year": year - 1,
-        "version": version,
-        "unsigned": queries.unsigned_shown(version=version),
-        "balance": queries.balance_picture(cluster=cluster),
-        "year": year,
-    }
-    return render(request, "clusters/dashboard.html", context)
+    def read() -> dict:
+        version = queries.agreement_in_force(cluster=cluster)
+        year = timezone.localdate().year
+        return {
+            "figures": queries.dashboard_figures(cluster=cluster, year=year),
+            "last_year": year - 1,
+            "version": version,
+            "unsigned": queries.unsigned_shown(version=version),
+            "balance": queries.balance_picture(cluster=cluster),
+            "year": year,
+        }
+
+    return kept_page(
+        request,
+        template="clusters/dashboard.html",
+        context={},
+        read=read,
+        cache_key=page_key(request, cluster, "main"),
+    )
 
 
 @cluster_view(VIEW)
 def balance(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
-    return render(
-        request, "clusters/balance.html", {"balance": queries.balance_picture(cluster=cluster)}
+    return kept_page(
+        request,
+        template="clusters/balance.html",
+        context={},
+        read=lambda: {"balance": queries.balance_picture(cluster=cluster)},
+        cache_key=page_key(request, cluster, "main"),
     )
 
 

@@ -1,13 +1,13 @@
 """People and their affiliations."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samspill.common.audit import history_for
-from samspill.common.views import form_page, list_page
+from samspill.common.views import form_page, kept_page, list_page
 
 from .. import forms, queries
 from ..access import MANAGE, VIEW, RegistryRequest, cluster_view
@@ -51,14 +51,22 @@ def person_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
 @cluster_view(VIEW)
 def person_detail(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
-    affiliations = list(person.affiliations.select_related("organisation"))
-    context = {
-        "person": person,
-        "affiliations": affiliations,
-        "nodes": person.coordinated_nodes.select_related("region"),
-        "history": history_for(person, related=[affiliations]),  # read once, for both
-    }
-    return render(request, "clusters/person_detail.html", context)
+
+    def read() -> dict:
+        affiliations = list(person.affiliations.select_related("organisation"))
+        return {
+            "affiliations": affiliations,
+            "nodes": person.coordinated_nodes.select_related("region"),
+            "history": history_for(person, related=[affiliations]),  # read once, for both
+        }
+
+    return kept_page(
+        request,
+        template="clusters/person_detail.html",
+        context={"person": person},
+        read=read,
+        cache_key=page_key(request, cluster, "main"),
+    )
 
 
 person_create, person_edit = record_form_views(
