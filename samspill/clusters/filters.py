@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samspill.common.collation import norwegian
 
+from .freshness import kept_rows
 from .models import Cluster, Membership, Organisation, Region
 from .queries import MembershipStatus, OrganisationStatus
 
@@ -194,7 +195,7 @@ class FilterForm(forms.Form):
 
 
 def _regions(cluster: Cluster) -> list[Region]:
-    return list(Region.objects.filter(cluster=cluster))
+    return kept_rows(cluster, "regions", lambda: list(Region.objects.filter(cluster=cluster)))
 
 
 class OrganisationFilterForm(FilterForm):

@@ -19,17 +19,23 @@ memberships are active changes at midnight, without any write).
 """
 
 import hashlib
-from functools import cache
-from typing import Any
+from collections.abc import Callable
+from functools import cache as once
+from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Model
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from samspill.common.caching import KEEP_SECONDS
+
 from .models import Cluster
 from .permissions import role_in
+
+T = TypeVar("T")
 
 
 def cluster_changed(cluster_id: int, using: str | None = None) -> None:
@@ -77,7 +83,7 @@ def row_changed(
             cluster_changed(cluster_id, using)
 
 
-@cache
+@once
 def _cluster_fields(model: type[Model]) -> tuple[str, ...]:
     """The columns of `model` that point to a cluster: `cluster_id`, and any other."""
     return tuple(
@@ -113,8 +119,23 @@ def version_key(cluster: Cluster, part: str, *depends_on: str) -> str | None:
     return f"samspill:{part}:{cluster.pk}:{cluster.data_version}:{digest}"
 
 
-def page_key(request: HttpRequest, cluster: Cluster, part: str) -> str | None:
+def kept_rows(cluster: Cluster, part: str, read: Callable[[], T]) -> T:
+    """What `read()` reads from the cluster's rows (a short list: its regions), kept while
+    they stay the same."""
+    key = version_key(cluster, part)
+    if key is None:
+        return read()
+    rows = cache.get(key)
+    if rows is None:
+        rows = read()
+        cache.set(key, rows, KEEP_SECONDS)
+    return rows
+
+
+def page_key(request: HttpRequest, cluster: Cluster, part: str, *depends_on: str) -> str | None:
     """A cache key for `part` of the page `request` asks for: its address and query, and the
-    visitor's role, which decides what they may see."""
+    visitor's role, which decides what they may see (and whatever else it `depends_on`: the
+    visitor themselves, where what they see depends on their own appointments)."""
     query = "&".join(sorted(f"{k}={v}" for k, values in request.GET.lists() for v in values))
-    return version_key(cluster, part, request.path, query, role_in(request.user, cluster))
+    role = role_in(request.user, cluster)
+    return version_key(cluster, part, request.path, query, role, *depends_on)

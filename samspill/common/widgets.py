@@ -14,7 +14,7 @@ from typing import Any
 
 from django import forms
 from django.forms import widgets
-from django.forms.boundfield import BoundField
+from django.forms.boundfield import BoundField, BoundWidget
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -48,6 +48,19 @@ def render_widget(field: BoundField, attrs: dict[str, Any]) -> SafeString:
     if field.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", field.auto_id)
     return write(widget.get_context(field.html_name, field.value(), attrs)["widget"])
+
+
+_OPTION_INPUTS = {
+    forms.CheckboxSelectMultiple.option_template_name,
+    forms.RadioSelect.option_template_name,
+}
+
+
+def render_choice(choice: BoundWidget) -> SafeString:
+    """`choice.tag()` of one checkbox or radio button of a multiple choice, faster."""
+    if choice.data.get("template_name") in _OPTION_INPUTS:
+        return input_html(choice.data)
+    return choice.tag()
 
 
 def _is_plain_select(widget: forms.Widget) -> bool:

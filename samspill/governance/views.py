@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samspill.clusters.access import RegistryRequest, cluster_view
+from samspill.clusters.freshness import page_key
 from samspill.clusters.models import Cluster
 from samspill.clusters.services import record_save
 from samspill.common.audit import history_for
-from samspill.common.views import form_page
+from samspill.common.views import form_page, kept_page
 
 from . import documents, queries, services
 from .forms import AppointmentForm, AttendanceForm, BodyForm, CaseForm, MeetingForm
@@ -38,25 +39,39 @@ def _manages(request: RegistryRequest, cluster: Cluster) -> bool:
 
 @cluster_view(VIEW_BODIES)
 def body_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
-    bodies = queries.bodies_for_list(cluster, queries.today())
-    return render(request, "governance/body_list.html", {"bodies": bodies})
+    return kept_page(
+        request,
+        template="governance/body_list.html",
+        context={},
+        read=lambda: {"bodies": queries.bodies_for_list(cluster, queries.today())},
+        cache_key=page_key(request, cluster, "main"),
+    )
 
 
 @cluster_view(VIEW_BODIES)
 def body_detail(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
     record = _body(body)
-    today = queries.today()
-    appointments = queries.appointments_current(record, today)
-    substitutes = queries.substitutes_by_seat(appointments)
-    seats = [(a, substitutes.get(a.pk, [])) for a in appointments if a.role != Role.SUBSTITUTE]
-    context = {
-        "body": record,
-        "seats": seats,
-        "warnings": queries.body_warnings(record, appointments, today),
-        "meetings": queries.meetings_of(record)[:50],
-        "history": history_for(record),
-    }
-    return render(request, "governance/body_detail.html", context)
+
+    def read() -> dict:
+        today = queries.today()
+        appointments = queries.appointments_current(record, today)
+        substitutes = queries.substitutes_by_seat(appointments)
+        return {
+            "seats": [
+                (a, substitutes.get(a.pk, [])) for a in appointments if a.role != Role.SUBSTITUTE
+            ],
+            "warnings": queries.body_warnings(record, appointments, today),
+            "meetings": queries.meetings_of(record)[:50],
+            "history": history_for(record),
+        }
+
+    return kept_page(
+        request,
+        template="governance/body_detail.html",
+        context={"body": record},
+        read=read,
+        cache_key=page_key(request, cluster, "main"),
+    )
 
 
 @cluster_view(MANAGE_BODIES, write=True)
@@ -154,15 +169,25 @@ def meeting_detail(
     request: RegistryRequest, cluster: Cluster, body: str, meeting: str
 ) -> HttpResponse:
     record = _meeting(body, meeting)
-    attendance = queries.meeting_attendance(record)
-    context = {
-        "meeting": record,
-        "body": record.body,
-        "cases": queries.meeting_cases(record, request.user, _manages(request, cluster)),
-        "attendance": attendance,
-        "quorum": queries.quorum(record, attendance),
-    }
-    return render(request, "governance/meeting_detail.html", context)
+    manages = _manages(request, cluster)
+
+    def read() -> dict:
+        attendance = queries.meeting_attendance(record)
+        return {
+            "cases": queries.meeting_cases(record, request.user, manages),
+            "attendance": attendance,
+            "quorum": queries.quorum(record, attendance),
+        }
+
+    # Restricted cases show to the members of the body: who is asking matters.
+    who = [] if manages else [str(request.user.pk)]
+    return kept_page(
+        request,
+        template="governance/meeting_detail.html",
+        context={"meeting": record, "body": record.body},
+        read=read,
+        cache_key=page_key(request, cluster, "main", *who),
+    )
 
 
 @cluster_view(MANAGE_BODIES, write=True)

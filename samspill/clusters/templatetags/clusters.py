@@ -1,8 +1,12 @@
 """The registry's template filters and tags: `{% load clusters %}`."""
 
 from django import template
+from django.forms import BaseFormSet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from samspill.common.widgets import render_widget
 
 from ..queries import BalanceRow
 from ..validators import format_organisation_number
@@ -56,3 +60,37 @@ def balance_cells(row: BalanceRow, gap: str) -> SafeString:
             f"<td>{cell.count_text}{gap_mark if cell.is_gap else ''}</td>" for cell in row.cells
         )
     )
+
+
+@register.simple_tag
+def region_rows(regions: BaseFormSet) -> SafeString:
+    """The rows of the cluster settings' regions: a name and an order for each, with their
+    errors. Written here for the reason the balance cells are: the template language spends
+    some 1,500 calls on each row."""
+    name_label, order_label = escape(_("Name")), escape(_("Order"))
+    rows = []
+    for form in regions:
+        name, position = form["name"], form["position"]
+        name_id, position_id = escape(name.id_for_label), escape(position.id_for_label)
+        invalid = errors = ""
+        if name.errors:
+            invalid = f' aria-invalid="true" aria-describedby="{name_id}_error"'
+            errors = (
+                f'<p class="ds-validation-message" id="{name_id}_error">'
+                f"{escape(' '.join(name.errors))}</p>"
+            )
+        errors += "".join(
+            f'<p class="ds-validation-message">{escape(error)}</p>'
+            for error in form.non_field_errors()
+        )
+        value = "" if position.value() is None else escape(position.value())
+        rows.append(
+            f"<tr><td>{render_widget(form['id'], {})}"
+            f'<label class="ds-sr-only" for="{name_id}">{name_label}</label>'
+            f'<input class="ds-input" type="text" name="{escape(name.html_name)}" id="{name_id}"'
+            f' value="{escape(name.value() or "")}"{invalid}>{errors}</td>'
+            f'<td><label class="ds-sr-only" for="{position_id}">{order_label}</label>'
+            f'<input class="ds-input" type="number" min="0" name="{escape(position.html_name)}"'
+            f' id="{position_id}" value="{value}"></td></tr>'
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 (every value escaped above)

@@ -5,7 +5,7 @@ import pytest
 from django import forms
 
 from samspill.common.templatetags.samspill import ds_widget
-from samspill.common.widgets import render_widget
+from samspill.common.widgets import render_choice, render_widget
 
 
 class KeptValueSelect(forms.Select):
@@ -72,6 +72,21 @@ def test_widget_written_in_python_is_what_django_renders(name, data):
     field = form[name]
     attrs = {"class": "ds-input", "aria-describedby": "x_help"}
     assert render_widget(field, dict(attrs)) == field.as_widget(attrs=dict(attrs))
+
+
+@pytest.mark.parametrize("data", [{}, {"many": ["a", "b"], "radio": "b"}, {"many": ["<x>"]}])
+def test_checkboxes_and_radio_buttons_of_a_choice_are_what_django_renders(data):
+    class Choices(forms.Form):
+        many = forms.MultipleChoiceField(
+            choices=[("a", "A"), ("b", "«B»")], widget=forms.CheckboxSelectMultiple
+        )
+        radio = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+
+    form = Choices(data or None)
+    form.is_valid()
+    for name in ("many", "radio"):
+        for choice in form[name]:
+            assert render_choice(choice) == choice.tag()
 
 
 def test_initial_values_are_written_too():
