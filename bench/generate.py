@@ -12,6 +12,7 @@ import datetime
 import random
 from collections import Counter
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
@@ -39,6 +40,15 @@ from samspill.clusters.models import (
 )
 from samspill.clusters.services import cluster_create
 from samspill.clusters.validators import organisation_number_check_digit
+from samspill.governance.models import (
+    Appointment,
+    Attendance,
+    Body,
+    Case,
+    CaseSequence,
+    Meeting,
+    Role,
+)
 
 Kind = Organisation.Kind
 
@@ -430,6 +440,121 @@ def make_agreements(rng, cluster, others, memberships) -> Counter:
     return made
 
 
+# Bodies of each cluster: name, address, kind, case number format, seats, meetings a year.
+BODIES = [
+    ("Styringsgruppen", "styringsgruppen", Body.Kind.STEERING_GROUP, "{number:02}/{yy}", 9, 5),
+    ("Partnermøtet", "partnermotet", Body.Kind.PARTNER_MEETING, "{number:02}-{yy}", 20, 2),
+]
+CASE_KINDS = [
+    Case.Kind.NOTICE_APPROVAL,
+    Case.Kind.MINUTES_APPROVAL,
+    Case.Kind.ORIENTATION,
+    Case.Kind.DECISION,
+    Case.Kind.DISCUSSION,
+    Case.Kind.OTHER_BUSINESS,
+]
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def make_governance(rng, cluster, people, organisations) -> Counter:
+    """Two bodies with members, substitutes and ten years of meetings, each with numbered
+    cases, decisions and attendance; the last meeting is planned, the rest approved."""
+    made: Counter = Counter()
+    for name, slug, kind, number_format, seats, per_year in BODIES:
+        body = Body.objects.create(
+            cluster=cluster, name=name, slug=slug, kind=kind, case_number_format=number_format
+        )
+        roles = [Role.CHAIR, Role.DEPUTY_CHAIR] + [Role.MEMBER] * (seats - 2)
+        members = rng.sample(people, seats + 2)
+        appointments = Appointment.objects.bulk_create(
+            Appointment(
+                cluster=cluster,
+                body=body,
+                person=person,
+                organisation=rng.choice(organisations),
+                role=role,
+                starts_on=FIRST_DAY,
+                position=position,
+            )
+            for position, (person, role) in enumerate(zip(members, roles, strict=False))
+        )
+        Appointment.objects.bulk_create(
+            Appointment(
+                cluster=cluster,
+                body=body,
+                person=person,
+                role=Role.SUBSTITUTE,
+                substitute_for=appointments[n],
+                starts_on=FIRST_DAY,
+            )
+            for n, person in enumerate(members[seats:])
+        )
+        meetings, cases, attendances, sequences = [], [], [], []
+        for year in range(FIRST_DAY.year, LAST_DAY.year + 1):
+            months = sorted(rng.sample(range(1, 13), per_year))
+            for month in months:
+                day = datetime.date(year, month, rng.randrange(1, 29))
+                meetings.append(
+                    Meeting(
+                        cluster=cluster,
+                        body=body,
+                        slug=day.isoformat(),
+                        starts_at=datetime.datetime(year, month, day.day, 10, tzinfo=OSLO),
+                        place="Bergen",
+                        status=Meeting.Status.MINUTES_APPROVED,
+                    )
+                )
+        meetings[-1].status = Meeting.Status.PLANNED
+        Meeting.objects.bulk_create(meetings)
+        numbers: Counter = Counter()
+        for meeting in meetings:
+            year = meeting.starts_at.year
+            for position, case_kind in enumerate(CASE_KINDS):
+                numbers[year] += 1
+                cases.append(
+                    Case(
+                        cluster=cluster,
+                        body=body,
+                        meeting=meeting,
+                        year=year,
+                        number=numbers[year],
+                        position=position,
+                        kind=case_kind,
+                        title=f"{case_kind.label} {numbers[year]}",
+                        decision="Vedtak som foreslått." if case_kind == Case.Kind.DECISION else "",
+                    )
+                )
+            for position, appointment in enumerate(appointments):
+                attendances.append(
+                    Attendance(
+                        cluster=cluster,
+                        meeting=meeting,
+                        appointment=appointment,
+                        person_id=appointment.person_id,
+                        status=rng.choice(ATTENDANCE),
+                        position=position,
+                    )
+                )
+        sequences = [
+            CaseSequence(cluster=cluster, body=body, year=year, last=last)
+            for year, last in numbers.items()
+        ]
+        Case.objects.bulk_create(cases)
+        Attendance.objects.bulk_create(attendances)
+        CaseSequence.objects.bulk_create(sequences)
+        made["bodies"] += 1
+        made["meetings"] += len(meetings)
+        made["cases"] += len(cases)
+        made["attendances"] += len(attendances)
+    return made
+
+
+ATTENDANCE = [Attendance.Status.PRESENT] * 6 + [
+    Attendance.Status.REMOTE,
+    Attendance.Status.ABSENT_WITH_NOTICE,
+]
+
+
 def generate(
     scale: int, seed: int = 1, *, organisations: int = ORGANISATIONS, people: int = PEOPLE
 ) -> list[Cluster]:
@@ -484,6 +609,7 @@ def generate(
             memberships = make_memberships(rng, cluster, regions, orgs, nodes)
             others = [c for c in clusters if c != cluster][:3]
             made += make_agreements(rng, cluster, others, memberships)
+            made += make_governance(rng, cluster, persons, orgs)
             ImportBatch.objects.bulk_create(
                 ImportBatch(
                     cluster=cluster,

@@ -115,13 +115,17 @@ def membership_end(
 
 
 @transaction.atomic
-def cluster_update(*, cluster: Cluster, regions: list[Region], actor: User | None) -> Cluster:
-    """Save a cluster's settings and its regions: those added or changed (unsaved rows)."""
-    record_save(record=cluster, actor=actor)
+def cluster_update(*, cluster: Cluster, actor: User | None) -> Cluster:
+    """Save a cluster's settings."""
+    return record_save(record=cluster, actor=actor)
+
+
+@transaction.atomic
+def regions_update(*, cluster: Cluster, regions: list[Region], actor: User | None) -> None:
+    """Save the regions of a cluster that were added or changed (unsaved rows)."""
     for region in regions:
         region.cluster = cluster
         record_save(record=region, actor=actor)
-    return cluster
 
 
 @transaction.atomic

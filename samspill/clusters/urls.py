@@ -8,6 +8,7 @@ urlpatterns = [
     path("registry/", overview.dashboard, name="dashboard"),
     path("registry/balance/", overview.balance, name="balance"),
     path("registry/settings/", overview.cluster_edit, name="cluster_edit"),
+    path("registry/regions/", overview.regions_edit, name="regions_edit"),
     path("registry/access/", overview.role_list, name="role_list"),
     path("registry/access/<int:pk>/remove/", overview.role_remove, name="role_remove"),
     path("registry/access/<int:pk>/role/", overview.role_change, name="role_change"),

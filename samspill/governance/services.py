@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from samspill.accounts.models import User
+from samspill.clusters.freshness import cluster_changed
 from samspill.clusters.services import record_save
 
 from .models import Appointment, Attendance, Body, Case, CaseSequence, Meeting, Role
@@ -173,6 +174,7 @@ def attendance_seat_members(*, meeting: Meeting) -> None:
         for position, appointment in enumerate(appointments)
         if appointment.person_id not in seated
     )
+    cluster_changed(meeting.cluster_id)  # bulk_create sends no signal
 
 
 @transaction.atomic

@@ -79,6 +79,7 @@ def test_registry_pages_are_accessible(page, live_server, demo):
         ("import-list", f"{c}/imports/"),
         ("import-new", f"{c}/imports/new/"),
         ("cluster-settings", f"{c}/registry/settings/"),
+        ("regions", f"{c}/registry/regions/"),
         ("access", f"{c}/registry/access/"),
         ("cluster-home-secretariat", f"{c}/"),
         ("participants-secretariat", f"{c}/participants/"),

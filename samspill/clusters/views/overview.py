@@ -22,6 +22,7 @@ from ..services import (
     AlreadyHasRole,
     LastSecretariat,
     cluster_update,
+    regions_update,
     role_invite,
     role_revoke,
 )
@@ -65,19 +66,27 @@ def balance(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
 @cluster_view(MANAGE, write=True)
 def cluster_edit(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     form = forms.ClusterSettingsForm(request.POST or None, request.FILES or None, instance=cluster)
+    if request.method == "POST" and form.is_valid():
+        cluster_update(cluster=form.instance, actor=request.user)
+        messages.success(request, _("The cluster settings are saved."))
+        return redirect("clusters:dashboard", cluster=cluster.slug)
+    return render(request, "clusters/cluster_form.html", {"form": form})
+
+
+@cluster_view(MANAGE, write=True)
+def regions_edit(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
+    """The cluster's regions: rename, reorder, add (a region in use cannot be deleted)."""
     regions = forms.RegionFormSet(
         request.POST or None,
         instance=cluster,
         queryset=Region.objects.all(),
         prefix="regions",
     )
-    if request.method == "POST" and form.is_valid() and regions.is_valid():
-        cluster_update(
-            cluster=form.instance, regions=regions.save(commit=False), actor=request.user
-        )
-        messages.success(request, _("The cluster settings are saved."))
+    if request.method == "POST" and regions.is_valid():
+        regions_update(cluster=cluster, regions=regions.save(commit=False), actor=request.user)
+        messages.success(request, _("The regions are saved."))
         return redirect("clusters:dashboard", cluster=cluster.slug)
-    return render(request, "clusters/cluster_form.html", {"form": form, "regions": regions})
+    return render(request, "clusters/regions_form.html", {"regions": regions})
 
 
 @cluster_view(MANAGE, write=True)
