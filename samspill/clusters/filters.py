@@ -22,9 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samspill.common.collation import norwegian
 
-from .freshness import kept_rows
 from .models import Cluster, Membership, Organisation, Region
-from .queries import MembershipStatus, OrganisationStatus
+from .queries import MembershipStatus, OrganisationStatus, cluster_regions
 
 SEARCH_MAX_LENGTH = 200
 YEAR_MIN = 1900
@@ -194,10 +193,6 @@ class FilterForm(forms.Form):
         return [self.fields[name].label for name in self.errors if name in self.fields]
 
 
-def _regions(cluster: Cluster) -> list[Region]:
-    return kept_rows(cluster, "regions", lambda: list(Region.objects.filter(cluster=cluster)))
-
-
 class OrganisationFilterForm(FilterForm):
     search = SearchField()
     kind = _choice_field(
@@ -219,7 +214,7 @@ class OrganisationFilterForm(FilterForm):
 
     def __init__(self, data: QueryDict, *, cluster: Cluster) -> None:
         super().__init__(data, cluster=cluster)
-        cast(RegionField, self.fields["region"]).set_regions(_regions(cluster))
+        cast(RegionField, self.fields["region"]).set_regions(cluster_regions(cluster))
 
 
 class FindsOrganisation:
@@ -333,7 +328,7 @@ class MembershipFilterForm(FilterForm):
 
     def __init__(self, data: QueryDict, *, cluster: Cluster) -> None:
         super().__init__(data, cluster=cluster)
-        cast(RegionField, self.fields["region"]).set_regions(_regions(cluster))
+        cast(RegionField, self.fields["region"]).set_regions(cluster_regions(cluster))
         message = _("Write a year between %(min)s and %(max)s, such as 2025.") % {
             "min": YEAR_MIN,
             "max": YEAR_MAX,

@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Any, cast
 
 from django import forms
@@ -59,6 +60,11 @@ def _name_empty_choice(field: forms.Field) -> None:
             field.choices = [("", label), *choices[1:]]
 
 
+def _region_choices(field: forms.ModelChoiceField, cluster: Cluster) -> list[tuple[Any, str]]:
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    return [*empty, *((region.pk, str(region)) for region in queries.cluster_regions(cluster))]
+
+
 class ClusterModelForm(forms.ModelForm):
     """A model form for one cluster: choices of related rows are limited to that cluster."""
 
@@ -74,6 +80,9 @@ class ClusterModelForm(forms.ModelForm):
                 model = field.queryset.model
                 if any(f.name == "cluster" for f in model._meta.fields):
                     field.queryset = model.objects.with_scope(cluster=cluster).all()
+                if model is Region:
+                    # Offered from the kept list (its queryset still checks the answer).
+                    field.choices = partial(_region_choices, field, cluster)
             if isinstance(field.widget, forms.DateInput):
                 field.widget = DateInput()
             _name_empty_choice(field)
@@ -144,7 +153,7 @@ RegionFormSet = forms.inlineformset_factory(
     Region,
     formset=BaseRegionFormSet,
     fields=["name", "position"],
-    extra=2,
+    extra=1,
     can_delete=False,
 )
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from samspill.clusters.models import Agreement, Cluster, Membership
+from samspill.clusters.models import Agreement, Cluster, Membership, Region
 from samspill.clusters.services import record_save
 from samspill.clusters.tests.factories import (
     AgreementFactory,
@@ -136,3 +136,13 @@ def test_an_api_answer_is_kept_and_a_change_shows_at_once(polyfon, secretariat, 
 def test_an_api_answer_that_is_refused_is_not_kept(polyfon, outsider):
     assert client_for(outsider).get("/api/v1/polyfon/memberships").status_code == 404
     assert client_for(outsider).get("/api/v1/polyfon/memberships").status_code == 404
+
+
+def test_a_new_region_is_offered_at_once_by_forms_and_filters(polyfon, secretariat):
+    client = client_for(secretariat)
+    assert "Utland" not in get(client, "clusters:organisation_create")
+    assert "Utland" not in get(client, "clusters:organisation_list")
+    with scopes_disabled():
+        record_save(record=Region(cluster=polyfon, name="Utland", position=9), actor=secretariat)
+    assert "Utland" in get(client, "clusters:organisation_create")
+    assert "Utland" in get(client, "clusters:organisation_list")
