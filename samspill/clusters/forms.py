@@ -60,9 +60,11 @@ def _name_empty_choice(field: forms.Field) -> None:
             field.choices = [("", label), *choices[1:]]
 
 
-def _region_choices(field: forms.ModelChoiceField, cluster: Cluster) -> list[tuple[Any, str]]:
-    empty = [("", field.empty_label)] if field.empty_label is not None else []
-    return [*empty, *((region.pk, str(region)) for region in queries.cluster_regions(cluster))]
+def _region_choices(field: forms.ModelChoiceField, cluster: Cluster) -> list[tuple[Any, Any]]:
+    choices: list[tuple[Any, Any]] = []
+    if field.empty_label is not None:
+        choices.append(("", field.empty_label))
+    return choices + [(region.pk, str(region)) for region in queries.cluster_regions(cluster)]
 
 
 class ClusterModelForm(forms.ModelForm):
