@@ -10,6 +10,7 @@ from django.urls import include, path
 from django.utils import translation
 
 from samspill.api import api
+from samspill.governance import views as governance_views
 from samspill.website import views as website_views
 
 # Admin login goes through allauth, so staff TOTP applies there too.
@@ -52,6 +53,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # A member's answer to a notice, by the signed link in their email: no cluster, no login.
+    path("answer/<str:token>/", governance_views.answer, name="answer"),
     path("<slug:cluster>/", include("samspill.website.urls")),
     path("<slug:cluster>/", include("samspill.clusters.urls")),
     path("<slug:cluster>/", include("samspill.governance.urls")),

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
 KEEP_SECONDS = 60 * 60 * 24
+CSRF_FIELD = 'name="csrfmiddlewaretoken"'
 
 
 def kept(key: str | None, render: Callable[[], str]) -> SafeString:
@@ -20,5 +21,7 @@ def kept(key: str | None, render: Callable[[], str]) -> SafeString:
     html = cache.get(key)
     if html is None:
         html = str(render())
-        cache.set(key, html, KEEP_SECONDS)
+        # A form's CSRF token belongs to one visitor: such a part is never kept.
+        if CSRF_FIELD not in html:
+            cache.set(key, html, KEEP_SECONDS)
     return mark_safe(html)  # noqa: S308 (rendered by our templates, escaped there)

@@ -44,7 +44,8 @@ class _Demo:
     def person(self, name: str, title: str, org: str | None = None) -> Person:
         """An invented person, with initials suggested from the name."""
         person = person_save(
-            person=Person(cluster=self.cluster, name=name, title=title), actor=self.actor
+            person=Person(cluster=self.cluster, name=name, title=title, email=_email(name)),
+            actor=self.actor,
         )
         if org is not None:
             record_save(
@@ -772,6 +773,31 @@ def _polyfon(demo: _Demo) -> None:
     )
 
     _polyfon_next_meeting(demo, steering)
+    _polyfon_panel_meeting(demo, panel)
+
+
+def _email(name: str) -> str:
+    """An invented address at example.no for an invented person."""
+    ascii_name = name.lower()
+    for letter, replacement in (("æ", "ae"), ("ø", "o"), ("å", "a"), (" ", ".")):
+        ascii_name = ascii_name.replace(letter, replacement)
+    return f"{ascii_name}@example.no"
+
+
+def _polyfon_panel_meeting(demo: _Demo, panel: Body) -> None:
+    """The experience panel's next meeting, six weeks ahead: its notice is not sent yet, and
+    two of its seats have substitutes to invite."""
+    day = timezone.localdate() + datetime.timedelta(days=42)
+    meeting = demo.meeting(panel, day, 17, 19, place=POLYFON_PLACE)
+    demo.case(meeting, "Godkjenning av innkalling og saksliste", K.NOTICE_APPROVAL)
+    demo.case(
+        meeting,
+        "Innspel til rulleringa av handlingsplanen",
+        K.DISCUSSION,
+        presenter="Kari Nordby",
+        background="Styringsgruppa rullerer handlingsplanen i desember og ber om innspel.",
+    )
+    demo.case(meeting, "Eventuelt", K.OTHER_BUSINESS)
 
 
 def _polyfon_past_meeting(demo: _Demo, steering: Body) -> None:

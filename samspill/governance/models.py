@@ -254,6 +254,7 @@ class Meeting(ClusterScoped):
         related_name="meetings_chaired",
         help_text=_("Empty: the body's chair."),
     )
+    notice_sent_at = models.DateTimeField(_("notice sent"), null=True, blank=True, editable=False)
     minute_taker = models.ForeignKey(
         Person,
         verbose_name=_("minute taker"),
@@ -428,6 +429,22 @@ class CaseItem(ClusterScoped):
         return self.title
 
 
+class Answer(models.TextChoices):
+    """What a member answers to a notice."""
+
+    ATTEND = "attend", _("I attend")
+    REMOTE = "remote", _("I attend remotely")
+    SUBSTITUTE = "substitute", _("My substitute comes")
+    CANNOT = "cannot", _("I cannot come")
+
+
+class SubstituteAnswer(models.TextChoices):
+    """What an invited substitute answers."""
+
+    ATTEND = "attend", _("I come")
+    CANNOT = "cannot", _("I cannot come")
+
+
 class Attendance(ClusterScoped):
     """One seat at one meeting: who was summoned, and whether they came, or who came instead."""
 
@@ -457,6 +474,14 @@ class Attendance(ClusterScoped):
         related_name="substitutions",
     )
     position = models.PositiveSmallIntegerField(default=0)
+    # The member's answer to the notice, by their personal link (`answers.py`).
+    answer = models.CharField(_("answer"), max_length=20, choices=Answer.choices, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # The substitute invited when the member does not come, and their answer.
+    substitute_answer = models.CharField(
+        _("substitute's answer"), max_length=20, choices=SubstituteAnswer.choices, blank=True
+    )
+    substitute_invited_at = models.DateTimeField(_("substitute invited"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("attendance")

@@ -19,7 +19,18 @@ from samspill.accounts.models import User
 from samspill.clusters.freshness import cluster_changed
 from samspill.clusters.services import record_save
 
-from .models import Appointment, Attendance, Body, Case, CaseSequence, Meeting, Role
+from . import tasks
+from .models import (
+    Answer,
+    Appointment,
+    Attendance,
+    Body,
+    Case,
+    CaseSequence,
+    Meeting,
+    Role,
+    SubstituteAnswer,
+)
 
 
 class MinutesLocked(Exception):
@@ -204,3 +215,126 @@ def minutes_approve(
     meeting.status = Meeting.Status.MINUTES_APPROVED
     meeting.minutes_approved_in = in_case
     return record_save(record=meeting, actor=actor)
+
+
+# Notice and answers -------------------------------------------------------------------------
+
+
+class NoticeNotAllowed(Exception):
+    """A cancelled or held meeting gets no notice."""
+
+
+@transaction.atomic
+def notice_send(*, meeting: Meeting, actor: User | None, site_url: str) -> list[Attendance]:
+    """Send the notice to every summoned member, by the task worker, each with their own
+    answer links; again to all if sent before (a changed meeting). Returns the seats whose
+    member has no email address, for the secretariat to reach another way."""
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
+        raise NoticeNotAllowed
+    with set_actor(actor), scope(cluster=meeting.cluster):
+        meeting.status = Meeting.Status.NOTICE_SENT
+        meeting.notice_sent_at = timezone.now()
+        meeting.save(update_fields=["status", "notice_sent_at"])
+        seats = list(meeting.attendances.filter(summoned=True).select_related("person"))
+    for seat in seats:
+        _deliver_later(seat, tasks.NOTICE, site_url)
+    return [seat for seat in seats if not seat.person.email]
+
+
+def reminders_send(*, meeting: Meeting, site_url: str) -> int:
+    """Remind the summoned members who have not answered; returns how many. Only after the
+    notice and before the meeting."""
+    if meeting.status != Meeting.Status.NOTICE_SENT:
+        raise NoticeNotAllowed
+    with scope(cluster=meeting.cluster):
+        seats = list(meeting.attendances.filter(summoned=True, answer=""))
+    for seat in seats:
+        _deliver_later(seat, tasks.REMINDER, site_url)
+    return len(seats)
+
+
+# What an answer means for the seat: the secretariat corrects it at the meeting.
+ANSWER_STATUS = {
+    Answer.ATTEND: Attendance.Status.PRESENT,
+    Answer.REMOTE: Attendance.Status.REMOTE,
+    Answer.SUBSTITUTE: Attendance.Status.SUBSTITUTE,
+    Answer.CANNOT: Attendance.Status.ABSENT_WITH_NOTICE,
+}
+
+
+@transaction.atomic
+def answer_record(*, seat: Attendance, answer: str, site_url: str) -> Attendance:
+    """The member's answer to the notice. When they do not come, their substitute is
+    invited; when they come after all, an invited substitute is told they are not needed."""
+    seat = Attendance.objects.with_scopes_disabled().select_for_update().get(pk=seat.pk)
+    with scope(cluster=seat.cluster):
+        seat.answer = Answer(answer)
+        seat.answered_at = timezone.now()
+        if seat.answer in (Answer.SUBSTITUTE, Answer.CANNOT):
+            if seat.substitute_id is None or seat.substitute_answer == SubstituteAnswer.CANNOT:
+                _invite_substitute(seat, site_url)
+        elif seat.substitute_id is not None:
+            _deliver_later(seat, tasks.RELEASED, site_url)
+            seat.substitute, seat.substitute_answer, seat.substitute_invited_at = None, "", None
+        seat.status = _seat_status(seat)
+        seat.save()
+    return seat
+
+
+@transaction.atomic
+def substitute_answer_record(*, seat: Attendance, answer: str, site_url: str) -> Attendance:
+    """The invited substitute's answer; if they cannot come, the next substitute is asked."""
+    seat = Attendance.objects.with_scopes_disabled().select_for_update().get(pk=seat.pk)
+    with scope(cluster=seat.cluster):
+        seat.substitute_answer = SubstituteAnswer(answer)
+        if seat.substitute_answer == SubstituteAnswer.CANNOT:
+            _invite_substitute(seat, site_url, after=seat.substitute_id)
+        seat.status = _seat_status(seat)
+        seat.save()
+    return seat
+
+
+def _seat_status(seat: Attendance) -> str:
+    if seat.answer in (Answer.SUBSTITUTE, Answer.CANNOT):
+        if seat.substitute_id and seat.substitute_answer == SubstituteAnswer.ATTEND:
+            return Attendance.Status.SUBSTITUTE
+        if seat.answer == Answer.SUBSTITUTE and seat.substitute_id:
+            return Attendance.Status.SUBSTITUTE
+        return Attendance.Status.ABSENT_WITH_NOTICE
+    return ANSWER_STATUS[Answer(seat.answer)]
+
+
+def _invite_substitute(seat: Attendance, site_url: str, *, after: int | None = None) -> None:
+    """Invite the seat's next substitute (personal ones first, then those fixed for its
+    organisation) who is not already at the meeting; none left: the seat stays empty."""
+    from . import queries
+
+    taken = set(
+        Attendance.objects.filter(meeting=seat.meeting).values_list("person_id", flat=True)
+    ) | set(
+        Attendance.objects.filter(meeting=seat.meeting, substitute__isnull=False)
+        .exclude(pk=seat.pk)
+        .values_list("substitute_id", flat=True)
+    )
+    candidates = [p.pk for p in queries.substitute_people(seat.meeting, seat).order_by("pk")]
+    if after in candidates:
+        candidates = candidates[candidates.index(after) + 1 :]
+    free = [pk for pk in candidates if pk not in taken]
+    if not free:
+        seat.substitute, seat.substitute_answer, seat.substitute_invited_at = None, "", None
+        return
+    seat.substitute_id = free[0]
+    seat.substitute_answer = ""
+    seat.substitute_invited_at = timezone.now()
+    _deliver_later(seat, tasks.INVITATION, site_url)
+
+
+def _deliver_later(seat: Attendance, kind: str, site_url: str) -> None:
+    """The email, composed and sent by the task worker once the change is committed; the
+    seat's substitute as it is now (a released one is told even if the seat changes)."""
+    person_id = seat.substitute_id if kind in (tasks.INVITATION, tasks.RELEASED) else None
+    transaction.on_commit(
+        lambda: tasks.notice_deliver.enqueue(
+            seat_id=seat.pk, kind=kind, site_url=site_url, person_id=person_id
+        )
+    )

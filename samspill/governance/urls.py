@@ -36,6 +36,10 @@ urlpatterns = [
     path(f"{MEETING}cases/<int:pk>/withdraw/", views.case_withdraw, name="case_withdraw"),
     path(f"{MEETING}attendance/<int:pk>/", views.attendance_record, name="attendance_record"),
     path(f"{MEETING}approve/", views.minutes_approve, name="minutes_approve"),
+    path(f"{MEETING}notice/", views.notice_send, name="notice_send"),
+    path(f"{MEETING}reminders/", views.reminders_send, name="reminders_send"),
+    path(f"{MEETING}notice.pdf", views.notice_document, name="notice_pdf"),
+    path(f"{MEETING}meeting.ics", views.meeting_calendar, name="meeting_ics"),
     *(
         path(
             f"{MEETING}{kind}.{extension}",

@@ -5,21 +5,24 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samspill.clusters.access import RegistryRequest, cluster_view
 from samspill.clusters.freshness import page_key
 from samspill.clusters.models import Cluster
 from samspill.clusters.services import record_save
 from samspill.common.audit import history_for
+from samspill.common.http import HtmxHttpRequest
+from samspill.common.middleware import mark_private
 from samspill.common.views import form_page, kept_page
 
-from . import documents, queries, services
+from . import documents, notice, queries, services
 from .forms import AppointmentForm, AttendanceForm, BodyForm, CaseForm, MeetingForm
-from .models import Appointment, Attendance, Body, Case, Meeting, Role
+from .models import Answer, Appointment, Attendance, Body, Case, Meeting, Role, SubstituteAnswer
 from .permissions import MANAGE_BODIES, VIEW_BODIES
 
 
@@ -372,3 +375,162 @@ def meeting_document(
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _site_url(request: HtmxHttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def notice_send(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    """Send the notice: asks first, naming the members it goes to and those it cannot reach."""
+    record = _meeting(body, meeting)
+    seats = list(record.attendances.filter(summoned=True).select_related("person"))
+    if request.method == "POST":
+        try:
+            unreachable = services.notice_send(
+                meeting=record, actor=request.user, site_url=_site_url(request)
+            )
+        except services.NoticeNotAllowed:
+            messages.error(request, _("A held or cancelled meeting gets no notice."))
+            return redirect(record.get_absolute_url())
+        messages.success(
+            request,
+            ngettext(
+                "The notice is being sent to %(count)d member.",
+                "The notice is being sent to %(count)d members.",
+                len(seats) - len(unreachable),
+            )
+            % {"count": len(seats) - len(unreachable)},
+        )
+        if unreachable:
+            messages.warning(
+                request,
+                _("No email address, reach them another way: %(names)s")
+                % {"names": ", ".join(seat.person.name for seat in unreachable)},
+            )
+        return redirect(record.get_absolute_url())
+    again = record.notice_sent_at is not None
+    context = {
+        "meeting": record,
+        "seats": seats,
+        "again": again,
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "governance/notice_send.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def reminders_send(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    if request.method != "POST":
+        waiting = record.attendances.filter(summoned=True, answer="").count()
+        context = {
+            "question": ngettext(
+                "Remind %(count)d member who has not answered?",
+                "Remind %(count)d members who have not answered?",
+                waiting,
+            )
+            % {"count": waiting},
+            "consequence": _("Each gets the notice again, with their personal answer link."),
+            "action": _("Send the reminders"),
+            "cancel_url": record.get_absolute_url(),
+        }
+        return render(request, "governance/confirm.html", context)
+    try:
+        count = services.reminders_send(meeting=record, site_url=_site_url(request))
+    except services.NoticeNotAllowed:
+        messages.error(request, _("Reminders go out after the notice and before the meeting."))
+        return redirect(record.get_absolute_url())
+    messages.success(
+        request,
+        ngettext(
+            "A reminder is being sent to %(count)d member who has not answered.",
+            "A reminder is being sent to %(count)d members who have not answered.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect(record.get_absolute_url())
+
+
+@cluster_view(VIEW_BODIES)
+def meeting_calendar(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    """meeting.ics: the meeting for a calendar."""
+    record = _meeting(body, meeting)
+    content = notice.calendar([record], _site_url(request), name=record.body.name)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{record.slug}.ics"'
+    return response
+
+
+@cluster_view(VIEW_BODIES)
+def notice_document(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    """notice.pdf: the notice with the agenda; restricted cases for the secretariat and the
+    body's members, the public version for everyone else."""
+    record = _meeting(body, meeting)
+    manages = _manages(request, cluster)
+    member = record.body.appointments.filter(person__user=request.user).exists()
+    response = HttpResponse(
+        notice.notice_pdf(record, public=not (manages or member)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="notice-{record.slug}.pdf"'
+    return response
+
+
+def answer(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """A member's or an invited substitute's answer, by the personal link in their email:
+    no login. A link that is altered, withdrawn or for a meeting that has started gets a page
+    saying so, and changes nothing."""
+    mark_private(request)
+    try:
+        link = notice.read_link(token)
+    except notice.LinkProblem as problem:
+        return render(request, "governance/answer.html", {"problem": problem.message}, status=404)
+    seat = link.seat
+    choices = Answer.choices if link.who == notice.MEMBER else SubstituteAnswer.choices
+    current = seat.answer if link.who == notice.MEMBER else seat.substitute_answer
+    error = ""
+    if request.method == "POST":
+        chosen = request.POST.get("answer", "")
+        if not link.open:
+            return render(
+                request,
+                "governance/answer.html",
+                {
+                    "link": link,
+                    "problem": _("The meeting has started: answers can no longer be changed."),
+                },
+                status=410,
+            )
+        if chosen not in dict(choices):
+            error = _("Choose one of the answers.")
+        else:
+            record = (
+                services.answer_record
+                if link.who == notice.MEMBER
+                else services.substitute_answer_record
+            )
+            record(seat=seat, answer=chosen, site_url=_site_url(request))
+            messages.success(request, _("Thank you, your answer is registered."))
+            return redirect(request.path)
+    elif request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {
+        "link": link,
+        "meeting": seat.meeting,
+        "choices": choices,
+        "current": current,
+        "current_label": dict(choices).get(current, ""),
+        "error": error,
+        "when": notice.meeting_when(seat.meeting),
+    }
+    return render(request, "governance/answer.html", context, status=400 if error else 200)

@@ -66,3 +66,42 @@ def test_plan_a_meeting_and_approve_its_minutes(page, live_server, demo):
     page.goto(f"{live_server.url}{case_form}")
     expect(page).to_have_url(meeting_url)
     expect(page.locator(".ds-alert[data-color=danger]")).to_be_visible()
+
+
+def test_send_the_notice_and_a_member_answers_by_the_link_in_the_email(
+    page, browser, live_server, demo, mailoutbox
+):
+    """The notice goes by email with the agenda and the calendar; a member answers "my
+    substitute comes" by their link without logging in, and the substitute is invited."""
+    login(page, live_server, POLYFON_SECRETARIAT)
+    page.goto(f"{live_server.url}/{CLUSTER}/bodies/erfaringspanelet/")
+    page.locator("main a[href*='/bodies/erfaringspanelet/20']").first.click()
+    meeting_url = page.url
+    page.locator("main a[href$='/notice/']").click()
+    check_accessibility(page, "notice-send")
+    submit(page)
+    expect(page).to_have_url(meeting_url)
+    expect(page.locator(".ds-alert[data-color=success], [role=status]").first).to_be_visible()
+
+    recipients = {m.to[0]: m for m in mailoutbox}
+    assert "ase.marie.lunde@example.no" in recipients, sorted(recipients)
+    email = recipients["ase.marie.lunde@example.no"]
+    assert [name.rsplit(".", 1)[1] for name, _, _ in email.attachments] == ["pdf", "ics"]
+    link = re.search(r"https?://\S+/answer/\S+/", email.body).group(0)
+    mailoutbox.clear()
+
+    # The member, in a browser of their own, without logging in.
+    member = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo").new_page()
+    member.goto(link)
+    check_accessibility(member, "answer")
+    member.check("#answer-substitute")
+    with member.expect_navigation():
+        member.locator("main form button[type=submit]").click()
+    expect(member.locator("#answer-substitute")).to_be_checked()
+    member.context.close()
+
+    (invitation,) = mailoutbox
+    assert invitation.to == ["henrik.soreide@example.no"]
+
+    page.goto(meeting_url)
+    expect(page.locator("#answers")).to_contain_text("Henrik Søreide")
