@@ -85,6 +85,7 @@ PAGES = [
     Page("governance:body_list"),
     Page("governance:body_detail", Body),
     Page("governance:meeting_detail", Meeting),
+    Page("governance:decision_list"),
     Page("api:participant_list"),
     Page("api:organisation_list"),
     Page("api:person_list"),

@@ -146,7 +146,7 @@ class RegionField(forms.ChoiceField):
         return str(value.pk)
 
 
-def _choice_field(label: Any, empty_label: Any, choices: Any, **kwargs: Any) -> forms.Field:
+def choice_field(label: Any, empty_label: Any, choices: Any, **kwargs: Any) -> forms.Field:
     kwargs.setdefault("empty_value", None)
     return forms.TypedChoiceField(
         label=label,
@@ -195,11 +195,11 @@ class FilterForm(forms.Form):
 
 class OrganisationFilterForm(FilterForm):
     search = SearchField()
-    kind = _choice_field(
+    kind = choice_field(
         _("Kind"), _("All kinds"), Organisation.Kind.choices, coerce=Organisation.Kind
     )
     region = RegionField()
-    status = _choice_field(
+    status = choice_field(
         _("Membership"),
         _("All"),
         _statuses(
@@ -307,9 +307,9 @@ class PersonFilterForm(FilterForm):
 
 class MembershipFilterForm(FilterForm):
     search = SearchField()
-    kind = _choice_field(_("Kind"), _("All kinds"), Membership.Kind.choices, coerce=Membership.Kind)
+    kind = choice_field(_("Kind"), _("All kinds"), Membership.Kind.choices, coerce=Membership.Kind)
     region = RegionField()
-    status = _choice_field(
+    status = choice_field(
         _("Status"),
         None,
         _statuses(

@@ -64,9 +64,13 @@ class Warning:
 
 
 def body_warnings(
-    body: Body, appointments: list[Appointment], today: datetime.date
+    body: Body,
+    appointments: list[Appointment],
+    today: datetime.date,
+    held_on: list[datetime.date] | None = None,
 ) -> list[Warning]:
-    """The body's rules it breaks today, and terms that end within 90 days."""
+    """The body's rules it breaks today, and terms that end within 90 days. `held_on`: the
+    days of its meetings that took place, if read already."""
     warnings = []
     seated = [a for a in appointments if a.role in SEATED_ROLES]
     if not any(a.role == Role.CHAIR for a in seated):
@@ -95,11 +99,9 @@ def body_warnings(
             )
     if body.min_meetings:
         start, end = _previous_period(body.meetings_per, today)
-        held = (
-            Meeting.objects.filter(body=body, starts_at__date__gte=start, starts_at__date__lt=end)
-            .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.PLANNED])
-            .count()
-        )
+        if held_on is None:
+            held_on = _days_held(Meeting.objects.filter(body=body), start)
+        held = sum(1 for day in held_on if start <= day < end)
         if held < body.min_meetings:
             warnings.append(
                 Warning(
@@ -138,6 +140,40 @@ def body_warnings(
                 )
             )
     return warnings
+
+
+def _days_held(meetings: QuerySet[Meeting], since: datetime.date) -> list[datetime.date]:
+    return [
+        timezone.localtime(starts_at).date()
+        for starts_at in meetings.filter(starts_at__date__gte=since)
+        .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.PLANNED])
+        .values_list("starts_at", flat=True)
+    ]
+
+
+def cluster_warnings(cluster: Cluster, today: datetime.date) -> list[tuple[Body, list[Warning]]]:
+    """Every body of the cluster that breaks a rule, with its warnings: three queries."""
+    bodies = list(Body.objects.filter(cluster=cluster).order_by("name"))
+    appointments = list(
+        Appointment.objects.filter(body__cluster=cluster)
+        .current_on(today)
+        .select_related("person")
+        .order_by("position", "pk")
+    )
+    since = datetime.date(today.year - 1, 1, 1)  # the earliest previous period
+    held: dict[int, list[datetime.date]] = {}
+    meetings = Meeting.objects.filter(cluster=cluster).filter(starts_at__date__gte=since)
+    for body_id, starts_at in meetings.exclude(
+        status__in=[Meeting.Status.CANCELLED, Meeting.Status.PLANNED]
+    ).values_list("body_id", "starts_at"):
+        held.setdefault(body_id, []).append(timezone.localtime(starts_at).date())
+    found = []
+    for body in bodies:
+        own = [a for a in appointments if a.body_id == body.pk]
+        warnings = body_warnings(body, own, today, held.get(body.pk, []))
+        if warnings:
+            found.append((body, warnings))
+    return found
 
 
 def _previous_period(per: str, today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -226,3 +262,34 @@ def substitute_people(meeting: Meeting, seat: Attendance):
         if own.exists():
             substitutes = own
     return Person.objects.filter(pk__in=substitutes.values("person_id"))
+
+
+def decisions_for_list(
+    *,
+    cluster: Cluster,
+    user: User,
+    manages: bool,
+    search: str = "",
+    body: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+) -> QuerySet[Case]:
+    """The decision register: every case of the cluster's bodies with a decision, newest
+    first, as far as the user may see it (restricted cases for their bodies' members)."""
+    cases = (
+        Case.objects.filter(cluster=cluster, withdrawn=False)
+        .exclude(decision="")
+        .filter(cases_visible(user, cluster, manages))
+        .distinct()
+        .select_related("body", "meeting__body")
+        .order_by("-meeting__starts_at", "-number")
+    )
+    if search:
+        cases = cases.filter(Q(title__icontains=search) | Q(decision__icontains=search))
+    if body:
+        cases = cases.filter(body__slug=body)
+    if year is not None:
+        cases = cases.filter(year=year)
+    if kind:
+        cases = cases.filter(kind=kind)
+    return cases

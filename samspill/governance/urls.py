@@ -23,6 +23,7 @@ MEETING = "bodies/<slug:body>/<meeting:meeting>/"
 
 urlpatterns = [
     path("bodies/", views.body_list, name="body_list"),
+    path("decisions/", views.decision_list, name="decision_list"),
     path("bodies/new/", views.body_create, name="body_create"),
     path("bodies/<slug:body>/", views.body_detail, name="body_detail"),
     path("bodies/<slug:body>/edit/", views.body_edit, name="body_edit"),

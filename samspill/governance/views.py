@@ -12,18 +12,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samspill.clusters.access import RegistryRequest, cluster_view
+from samspill.clusters.filters import parses_query
 from samspill.clusters.freshness import page_key
 from samspill.clusters.models import Cluster
 from samspill.clusters.services import record_save
 from samspill.common.audit import history_for
 from samspill.common.http import HtmxHttpRequest
 from samspill.common.middleware import mark_private
-from samspill.common.views import form_page, kept_page
+from samspill.common.views import form_page, kept_page, list_page
 
 from . import documents, notice, queries, services
+from .filters import DecisionFilterForm
 from .forms import AppointmentForm, AttendanceForm, BodyForm, CaseForm, MeetingForm
 from .models import Answer, Appointment, Attendance, Body, Case, Meeting, Role, SubstituteAnswer
 from .permissions import MANAGE_BODIES, VIEW_BODIES
+from .tables import DECISION_COLUMNS, decision_cells
 
 
 def _body(slug: str) -> Body:
@@ -534,3 +537,25 @@ def answer(request: HtmxHttpRequest, token: str) -> HttpResponse:
         "when": notice.meeting_when(seat.meeting),
     }
     return render(request, "governance/answer.html", context, status=400 if error else 200)
+
+
+@parses_query(DecisionFilterForm)
+@cluster_view(VIEW_BODIES)
+def decision_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
+    """The decision register: searchable by text, body, year and kind."""
+    filters = DecisionFilterForm(request.GET, cluster=cluster)
+    manages = _manages(request, cluster)
+    # Restricted cases show to the members of their body: who is asking matters.
+    who = [] if manages else [str(request.user.pk)]
+    return list_page(
+        request,
+        queryset=queries.decisions_for_list(
+            cluster=cluster, user=request.user, manages=manages, **filters.values()
+        ),
+        template="governance/decision_list.html",
+        context={"filters": filters},
+        columns=DECISION_COLUMNS,
+        cells=decision_cells(),
+        filename=_("decisions"),
+        cache_key=page_key(request, cluster, "results", *who),
+    )

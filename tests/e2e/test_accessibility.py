@@ -80,6 +80,8 @@ def test_registry_pages_are_accessible(page, live_server, demo):
         ("import-new", f"{c}/imports/new/"),
         ("cluster-settings", f"{c}/registry/settings/"),
         ("regions", f"{c}/registry/regions/"),
+        ("decisions", f"{c}/decisions/"),
+        ("decisions-filtered", f"{c}/decisions/?year=2025&search=vedtek"),
         ("access", f"{c}/registry/access/"),
         ("cluster-home-secretariat", f"{c}/"),
         ("participants-secretariat", f"{c}/participants/"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samspill.accounts.models import User
+from samspill.common import dashboard as panels
 from samspill.common.views import kept_page
 
 from .. import forms, queries
@@ -41,6 +42,7 @@ def dashboard(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
             "unsigned": queries.unsigned_shown(version=version),
             "balance": queries.balance_picture(cluster=cluster),
             "year": year,
+            "panels": panels.panels_for(request.user, cluster),
         }
 
     return kept_page(

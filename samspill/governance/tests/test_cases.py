@@ -214,3 +214,54 @@ def test_a_taken_body_address_is_named_at_its_field_and_the_input_kept(polyfon, 
     form = response.context["form"]
     assert list(form.errors) == ["slug"]
     assert form["name"].value() == "Nytt organ"
+
+
+def test_the_cluster_dashboard_names_bodies_that_break_a_rule(polyfon, secretariat):
+    body = make_body(
+        polyfon, name="Erfaringspanelet", slug="panel", min_experience_representatives=1
+    )
+    appoint(body, role=Role.CHAIR)
+    sound = make_body(polyfon, name="Styringsgruppa", slug="styre")
+    appoint(sound, role=Role.CHAIR)
+    page = client_for(secretariat).get(
+        reverse("clusters:dashboard", kwargs={"cluster": "polyfon"}), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = page.content.decode()
+    assert "Erfaringspanelet" in html
+    assert "experience representative" in html
+    assert "Styringsgruppa" not in html  # a body that keeps its rules is not named
+
+
+def test_decision_register_finds_decisions_by_text_body_year_and_kind(polyfon, member, secretariat):
+    board = make_body(polyfon, name="Styringsgruppa", slug="styre")
+    panel = make_body(polyfon, name="Erfaringspanelet", slug="panel")
+    with scopes_disabled():
+        for body, title, decision, restricted in (
+            (board, "Budsjett 2024", "Budsjettet for 2024 vedtas.", False),
+            (panel, "Innspill til handlingsplan", "Panelet gir innspill om musikk.", False),
+            (board, "Personalsak", "Hemmelig vedtak.", True),
+        ):
+            meeting = meeting_at(body, 2024, 3, 4, standard_cases=False)
+            case = services.case_add(
+                meeting=meeting,
+                title=title,
+                restricted=restricted,
+                legal_ground="offl. § 13" if restricted else "",
+                actor=None,
+            )
+            case.decision = decision
+            case.save()
+    url = reverse("governance:decision_list", kwargs={"cluster": "polyfon"})
+    secretariat_client = client_for(secretariat)
+    html = secretariat_client.get(url).content.decode()
+    assert "Budsjett 2024" in html and "Innspill" in html and "Hemmelig" in html
+    assert "Hemmelig" not in client_for(member).get(url).content.decode()
+    found = secretariat_client.get(url, {"search": "musikk"}).content.decode()
+    assert "Innspill" in found and "Budsjett 2024" not in found
+    found = secretariat_client.get(url, {"body": "styre", "year": "2024"}).content.decode()
+    assert "Budsjett 2024" in found and "Innspill" not in found
+    bad = secretariat_client.get(url, {"year": "tjuefire", "body": "ukjent"})
+    assert bad.status_code == 200
+    assert 'aria-invalid="true"' in bad.content.decode()
+    export = secretariat_client.get(url, {"format": "csv"})
+    assert "Budsjettet for 2024 vedtas." in export.content.decode("utf-8-sig")

@@ -1,0 +1,43 @@
+"""The query parameters of governance's lists, each parsed by a form (see clusters/filters.py):
+a bad value is a message at the filter, never an error page."""
+
+from typing import Any, cast
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from samspill.clusters.filters import (
+    YEAR_MAX,
+    YEAR_MIN,
+    FilterForm,
+    SearchField,
+    choice_field,
+)
+from samspill.clusters.models import Cluster
+
+from .models import Body, Case
+
+
+class DecisionFilterForm(FilterForm):
+    search = SearchField()
+    body = choice_field(_("Body"), _("All bodies"), [])
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
+    )
+    kind = choice_field(_("Kind"), _("All kinds"), Case.Kind.choices, coerce=Case.Kind)
+
+    def __init__(self, data: QueryDict, *, cluster: Cluster) -> None:
+        super().__init__(data, cluster=cluster)
+        bodies = Body.objects.filter(cluster=cluster).order_by("name").values_list("slug", "name")
+        cast(Any, self.fields["body"]).choices = [("", _("All bodies")), *bodies]
+        message = _("Write a year between %(min)s and %(max)s, such as 2025.") % {
+            "min": YEAR_MIN,
+            "max": YEAR_MAX,
+        }
+        for code in ("invalid", "min_value", "max_value"):
+            self.fields["year"].error_messages[code] = message
