@@ -134,9 +134,9 @@ OBJECTS = {
 }
 
 
-# Pages outside /<cluster>/ and what makes them safe. `answer` is reached by a signed link
-# instead of a login: samspill/governance/tests/test_notice.py tries it with bad links.
-OUTSIDE_CLUSTERS = {"home", "healthz", "set_language", "answer"}
+# Pages outside /<cluster>/ and what makes them safe. `answer` and `calendar_feed` are reached
+# by a signed link instead of a login: samspill/governance/tests/test_notice.py tries bad ones.
+OUTSIDE_CLUSTERS = {"home", "healthz", "set_language", "answer", "calendar_feed"}
 # The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
 OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
 

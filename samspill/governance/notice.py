@@ -17,6 +17,7 @@ import icalendar
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,7 +26,7 @@ from django_scopes import scope
 
 from samspill.clusters.models import Person
 
-from .models import Attendance, Case, Meeting
+from .models import Attendance, Body, Case, Meeting
 
 SALT = "samspill.governance.answer"
 OSLO = ZoneInfo("Europe/Oslo")
@@ -84,6 +85,48 @@ def read_link(token: str) -> Link:
     meeting = seat.meeting
     closed = meeting.status == Meeting.Status.CANCELLED or timezone.now() >= meeting.starts_at
     return Link(seat=seat, who=who, open=not closed)
+
+
+# Calendar feeds: a person's meetings, or a body's, for a calendar to subscribe to. A calendar
+# cannot log in, so the address is signed as the answer links are (a salt of its own).
+
+FEED_SALT = "samspill.governance.calendar"
+FEED_PAST_DAYS = 365
+
+
+def feed_path(kind: str, pk: int) -> str:
+    """The address of the feed of a person ("person") or a body ("body")."""
+    token = signing.dumps({"k": kind, "pk": pk}, salt=FEED_SALT, compress=True)
+    return reverse("calendar_feed", kwargs={"token": token})
+
+
+def feed_meetings(token: str) -> tuple[str, list[Meeting]]:
+    """The feed's name and its meetings (a year back and all ahead); LinkProblem if the
+    address was altered or its person or body is gone."""
+    try:
+        data = signing.loads(token, salt=FEED_SALT)
+        kind, pk = str(data["k"]), int(data["pk"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise LinkProblem(_("This calendar address is not valid.")) from None
+    meetings = Meeting.objects.with_scopes_disabled().select_related("body", "cluster")
+    meetings = meetings.filter(
+        starts_at__gte=timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+    )
+    if kind == "body":
+        body = Body.objects.with_scopes_disabled().filter(pk=pk).first()
+        if body is None:
+            raise LinkProblem(_("This calendar address is not valid."))
+        return body.name, list(meetings.filter(body=body).order_by("starts_at"))
+    if kind == "person":
+        person = Person.objects.with_scopes_disabled().filter(pk=pk).first()
+        if person is None:
+            raise LinkProblem(_("This calendar address is not valid."))
+        seats = Attendance.objects.with_scopes_disabled().filter(
+            Q(person=person, summoned=True) | Q(substitute=person)
+        )
+        chosen = meetings.filter(pk__in=seats.values("meeting_id")).order_by("starts_at")
+        return person.name, list(chosen)
+    raise LinkProblem(_("This calendar address is not valid."))
 
 
 # The agenda -------------------------------------------------------------------------------
@@ -206,6 +249,7 @@ def message(
             "place": ", ".join(part for part in (meeting.place, meeting.room) if part),
             "meeting_url": site_url + meeting.get_absolute_url(),
             "answer_url": site_url + answer_path(seat, person.pk),
+            "feed_url": site_url + feed_path("person", person.pk),
             "answers": _answers_for(kind),
         }
         subject = render_to_string("email/meeting_notice/subject.txt", context).strip()

@@ -63,6 +63,7 @@ def body_detail(request: RegistryRequest, cluster: Cluster, body: str) -> HttpRe
         appointments = queries.appointments_current(record, today)
         substitutes = queries.substitutes_by_seat(appointments)
         return {
+            "feed": notice.feed_path("body", record.pk),
             "seats": [
                 (a, substitutes.get(a.pk, [])) for a in appointments if a.role != Role.SUBSTITUTE
             ],
@@ -529,6 +530,9 @@ def answer(request: HtmxHttpRequest, token: str) -> HttpResponse:
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     context = {
         "link": link,
+        "feed": notice.feed_path("person", seat.substitute_id or seat.person_id)
+        if link.who == notice.SUBSTITUTE
+        else notice.feed_path("person", seat.person_id),
         "meeting": seat.meeting,
         "choices": choices,
         "current": current,
@@ -559,3 +563,14 @@ def decision_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
         filename=_("decisions"),
         cache_key=page_key(request, cluster, "results", *who),
     )
+
+
+def calendar_feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """A person's or a body's meetings as a calendar to subscribe to, by a signed address."""
+    mark_private(request)
+    try:
+        name, meetings = notice.feed_meetings(token)
+    except notice.LinkProblem as problem:
+        return HttpResponse(problem.message, status=404, content_type="text/plain; charset=utf-8")
+    content = notice.calendar(meetings, _site_url(request), name=name)
+    return HttpResponse(content, content_type="text/calendar; charset=utf-8")

@@ -17,7 +17,17 @@ DEFAULT_REGIONS = ["Øst", "Sør", "Vest", "Midt", "Nord"]
 DOCUMENT_TYPES = FileExtensionValidator(["pdf", "docx", "odt", "doc", "xlsx", "txt"])
 
 # Top-level paths a cluster's address must not take.
-RESERVED_SLUGS = {"accounts", "admin", "answer", "api", "i18n", "static", "media", "healthz"}
+RESERVED_SLUGS = {
+    "accounts",
+    "admin",
+    "answer",
+    "api",
+    "calendar",
+    "i18n",
+    "static",
+    "media",
+    "healthz",
+}
 
 
 def validate_cluster_slug(value: str) -> None:

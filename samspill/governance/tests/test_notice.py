@@ -268,3 +268,23 @@ def test_the_task_worker_sends_the_notice(
     ).run()
     assert sorted(m.to[0] for m in mail.outbox) == ["kari@example.org", "ola@example.org"]
     assert all(m.attachments[0][1].startswith(b"%PDF") for m in mail.outbox)
+
+
+def test_calendar_feeds_of_a_person_and_a_body_by_signed_address(board, polyfon):
+    from samspill.governance import notice
+
+    meeting = board["meeting"]
+    with scopes_disabled():
+        other = meeting_at(make_body(polyfon, name="Panelet", slug="panelet"), 2026, 5, 5)
+        Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.CANCELLED)
+        ola = board["member"].person
+    anonymous = client_for(None)
+    feed = anonymous.get(notice.feed_path("person", ola.pk))
+    assert feed["Content-Type"].startswith("text/calendar")
+    events = icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
+    assert [str(e["uid"]).split("@")[0] for e in events] == [f"meeting-{meeting.pk}"]
+    assert str(events[0]["status"]) == "CANCELLED"
+    body_feed = anonymous.get(notice.feed_path("body", other.body_id))
+    assert len(icalendar.Calendar.from_ical(body_feed.content).walk("VEVENT")) == 1
+    altered = notice.feed_path("body", other.body_id).replace(".ics", "x.ics")
+    assert anonymous.get(altered).status_code == 404
