@@ -131,6 +131,8 @@ OBJECTS = {
     "governance:reminders_send": "meeting",
     "governance:notice_pdf": "meeting",
     "governance:meeting_ics": "meeting",
+    "governance:case_correct": "case",
+    "governance:minutes_versions": "meeting",
 }
 
 

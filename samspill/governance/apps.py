@@ -17,6 +17,7 @@ class GovernanceConfig(AppConfig):
             models.Case,
             models.CaseItem,
             models.Attendance,
+            models.MinutesVersion,
         ):
             auditlog.register(model)
         _add_menu_items()

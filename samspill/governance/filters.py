@@ -41,3 +41,12 @@ class DecisionFilterForm(FilterForm):
         }
         for code in ("invalid", "min_value", "max_value"):
             self.fields["year"].error_messages[code] = message
+
+
+class VersionForm(forms.Form):
+    """`?version=` of the versions of a meeting's minutes: which one to read in full."""
+
+    version = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+
+    def values(self) -> dict[str, Any]:
+        return {"version": self.cleaned_data["version"] if self.is_valid() else None}

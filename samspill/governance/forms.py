@@ -159,3 +159,19 @@ class AttendanceForm(ClusterModelForm):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = substitutes
         field.required = False
+
+
+class CorrectionForm(forms.Form):
+    """A correction of one case of approved minutes, with the reason for it."""
+
+    discussion = forms.CharField(label=_("Discussion"), required=False, widget=forms.Textarea)
+    decision = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea)
+    dissent = forms.CharField(label=_("Dissent"), required=False, widget=forms.Textarea)
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Shown with the corrected minutes, for example “Wrong amount in the decision”."
+        ),
+        error_messages={"required": _("Say why the approved minutes are corrected.")},
+    )

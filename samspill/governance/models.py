@@ -8,6 +8,7 @@ import datetime
 import string
 from typing import ClassVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -510,3 +511,28 @@ class Attendance(ClusterScoped):
     def attends(self) -> bool:
         """The seat is filled: by the member, in the room or remotely, or by a substitute."""
         return self.status in (self.Status.PRESENT, self.Status.REMOTE, self.Status.SUBSTITUTE)
+
+
+class MinutesVersion(ClusterScoped):
+    """The minutes of a meeting as approved (version 1), and after each correction: the
+    text as it read then, and why it was corrected. A version is never changed."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(editable=False)
+    text = models.TextField(editable=False)
+    reason = models.TextField(_("reason for the correction"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("version of the minutes")
+        verbose_name_plural = _("versions of the minutes")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_number_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} v{self.number}"

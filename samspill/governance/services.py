@@ -28,6 +28,7 @@ from .models import (
     Case,
     CaseSequence,
     Meeting,
+    MinutesVersion,
     Role,
     SubstituteAnswer,
 )
@@ -214,7 +215,47 @@ def minutes_approve(
         raise ValidationError(_("Only the minutes of a meeting that was held can be approved."))
     meeting.status = Meeting.Status.MINUTES_APPROVED
     meeting.minutes_approved_in = in_case
-    return record_save(record=meeting, actor=actor)
+    record_save(record=meeting, actor=actor)
+    _keep_version(meeting, actor=actor, reason="")
+    return meeting
+
+
+@transaction.atomic
+def minutes_correct(
+    *,
+    case: Case,
+    discussion: str,
+    decision: str,
+    dissent: str,
+    reason: str,
+    actor: User | None,
+) -> MinutesVersion:
+    """Correct a case of approved minutes: the case's texts change, and the minutes are kept
+    as a new version with the reason; the versions before stay as they were."""
+    meeting = case.meeting
+    if not meeting.minutes_locked:
+        raise ValidationError(_("Minutes that are not approved are changed by writing them."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the approved minutes are corrected.")})
+    case.discussion, case.decision, case.dissent = discussion, decision, dissent
+    record_save(record=case, actor=actor)
+    return _keep_version(meeting, actor=actor, reason=reason.strip())
+
+
+def _keep_version(meeting: Meeting, *, actor: User | None, reason: str) -> MinutesVersion:
+    from .versions import minutes_text
+
+    with scope(cluster=meeting.cluster):
+        last = meeting.versions.order_by("-number").first()
+        version = MinutesVersion(
+            cluster=meeting.cluster,
+            meeting=meeting,
+            number=last.number + 1 if last else 1,
+            text=minutes_text(meeting),
+            reason=reason,
+            created_by=actor,
+        )
+        return record_save(record=version, actor=actor)
 
 
 # Notice and answers -------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,8 +22,16 @@ from samspill.common.middleware import mark_private
 from samspill.common.views import form_page, kept_page, list_page
 
 from . import documents, notice, queries, services
-from .filters import DecisionFilterForm
-from .forms import AppointmentForm, AttendanceForm, BodyForm, CaseForm, MeetingForm
+from . import versions as versions_diff
+from .filters import DecisionFilterForm, VersionForm
+from .forms import (
+    AppointmentForm,
+    AttendanceForm,
+    BodyForm,
+    CaseForm,
+    CorrectionForm,
+    MeetingForm,
+)
 from .models import Answer, Appointment, Attendance, Body, Case, Meeting, Role, SubstituteAnswer
 from .permissions import MANAGE_BODIES, VIEW_BODIES
 from .tables import DECISION_COLUMNS, decision_cells
@@ -353,7 +361,10 @@ def minutes_approve(
 def _locked(request: RegistryRequest, meeting: Meeting) -> HttpResponse:
     messages.error(
         request,
-        _("The minutes of this meeting are approved and cannot be changed."),
+        _(
+            "The minutes of this meeting are approved and cannot be changed. "
+            "Use “Correct” on a case to make a correction with a reason."
+        ),
     )
     return redirect(meeting.get_absolute_url())
 
@@ -574,3 +585,61 @@ def calendar_feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
         return HttpResponse(problem.message, status=404, content_type="text/plain; charset=utf-8")
     content = notice.calendar(meetings, _site_url(request), name=name)
     return HttpResponse(content, content_type="text/calendar; charset=utf-8")
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def case_correct(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    """Correct a case of approved minutes: a new version of the minutes, with the reason."""
+    record = _meeting(body, meeting)
+    case = get_object_or_404(Case, meeting=record, pk=pk)
+    initial = {"discussion": case.discussion, "decision": case.decision, "dissent": case.dissent}
+    form = CorrectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.minutes_correct(case=case, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The minutes are corrected: version %(number)s.") % {"number": version.number},
+            )
+            return redirect(reverse("governance:minutes_versions", kwargs=record.url_kwargs()))
+    context = {
+        "form": form,
+        "title": _("Correct %(case)s in the approved minutes") % {"case": case.label},
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "common/form_page.html", context)
+
+
+@parses_query(VersionForm)
+@cluster_view(VIEW_BODIES)
+def minutes_versions(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    """The versions of approved minutes: each correction with its reason and what it
+    changed; any version readable in full (`?version=2`)."""
+    record = _meeting(body, meeting)
+    if not _manages(request, cluster) and any(
+        c.restricted for c in Case.objects.filter(meeting=record)
+    ):
+        # The versions are the minutes in full; restricted parts are for the secretariat.
+        raise Http404
+    versions = list(record.versions.select_related("created_by"))
+    changes = [
+        (version, versions_diff.difference(previous.text, version.text))
+        for previous, version in zip(versions, versions[1:], strict=False)
+    ]
+    asked = VersionForm(request.GET).values()["version"]
+    shown = next((v for v in versions if v.number == asked), None)
+    context = {
+        "meeting": record,
+        "body": record.body,
+        "versions": versions,
+        "changes": list(reversed(changes)),
+        "shown": shown,
+    }
+    return render(request, "governance/minutes_versions.html", context)

@@ -60,12 +60,25 @@ def test_plan_a_meeting_and_approve_its_minutes(page, live_server, demo):
     page.locator("main a[href$='/approve/']").click()
     submit(page)
     expect(page.locator(".ds-alert[data-color=info]")).to_be_visible()  # locked
-    expect(page.locator("main a[href*='/cases/']")).to_have_count(0)
+    expect(page.locator("main a[href*='/cases/']:not([href$='/correct/'])")).to_have_count(0)
 
     # An old link to a case's form is refused with a clear message on the meeting's page.
     page.goto(f"{live_server.url}{case_form}")
     expect(page).to_have_url(meeting_url)
     expect(page.locator(".ds-alert[data-color=danger]")).to_be_visible()
+
+    # A correction is a new version with a reason, shown as what it changed.
+    page.locator("main a[href$='/correct/']").nth(2).click()
+    page.fill("#id_decision", "Budsjettet vedtas med endringer.")
+    submit(page)  # no reason: a message at the field, the text kept
+    expect(page.locator("#id_reason_error")).to_be_visible()
+    expect(page.locator("#id_decision")).to_have_value("Budsjettet vedtas med endringer.")
+    page.fill("#id_reason", "Vedtaket var skrevet feil.")
+    submit(page)
+    expect(page).to_have_url(re.compile(r"/minutes/versions/$"))
+    expect(page.locator("pre.diff del")).to_contain_text("Budsjettet vedtas.")
+    expect(page.locator("pre.diff ins")).to_contain_text("Budsjettet vedtas med endringer.")
+    check_accessibility(page, "minutes-versions")
 
 
 def test_send_the_notice_and_a_member_answers_by_the_link_in_the_email(

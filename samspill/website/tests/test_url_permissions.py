@@ -47,6 +47,8 @@ WRITES_NOTHING_ON_POST = {
     # governance/tests/test_notice.py sends both to a planned meeting, and checks who may.
     "governance:notice_send": "the test meeting is held: it gets no notice",
     "governance:reminders_send": "the test meeting is held: nobody is reminded",
+    # governance/tests/test_corrections.py corrects approved minutes.
+    "governance:case_correct": "the test meeting's minutes are not approved: no correction",
 }
 
 
