@@ -445,12 +445,17 @@ BODIES = [
     ("Styringsgruppen", "styringsgruppen", Body.Kind.STEERING_GROUP, "{number:02}/{yy}", 9, 5),
     ("Partnermøtet", "partnermotet", Body.Kind.PARTNER_MEETING, "{number:02}-{yy}", 20, 2),
 ]
+# Ten cases a meeting, as a full agenda has them.
 CASE_KINDS = [
     Case.Kind.NOTICE_APPROVAL,
     Case.Kind.MINUTES_APPROVAL,
     Case.Kind.ORIENTATION,
     Case.Kind.DECISION,
+    Case.Kind.DECISION,
     Case.Kind.DISCUSSION,
+    Case.Kind.ORIENTATION,
+    Case.Kind.DECISION,
+    Case.Kind.ELECTION,
     Case.Kind.OTHER_BUSINESS,
 ]
 OSLO = ZoneInfo("Europe/Oslo")
@@ -521,6 +526,8 @@ def make_governance(rng, cluster, people, organisations) -> Counter:
                         position=position,
                         kind=case_kind,
                         title=f"{case_kind.label} {numbers[year]}",
+                        background="Saksframlegg med bakgrunn for saken. " * 8,
+                        discussion="Møtet drøftet saken og kom med innspill. " * 6,
                         decision="Vedtak som foreslått." if case_kind == Case.Kind.DECISION else "",
                     )
                 )

@@ -133,6 +133,9 @@ OBJECTS = {
     "governance:meeting_ics": "meeting",
     "governance:case_correct": "case",
     "governance:minutes_versions": "meeting",
+    "governance:followup_create": "case",
+    "governance:followup_edit": "followup",
+    "governance:followup_done": "followup",
 }
 
 

@@ -8,13 +8,14 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from samspill.clusters.filters import (
+    PK_MAX,
     YEAR_MAX,
     YEAR_MIN,
     FilterForm,
     SearchField,
     choice_field,
 )
-from samspill.clusters.models import Cluster
+from samspill.clusters.models import Cluster, Person
 
 from .models import Body, Case
 
@@ -50,3 +51,35 @@ class VersionForm(forms.Form):
 
     def values(self) -> dict[str, Any]:
         return {"version": self.cleaned_data["version"] if self.is_valid() else None}
+
+
+class FollowUpFilterForm(FilterForm):
+    body = choice_field(_("Body"), _("All bodies"), [])
+    person = forms.IntegerField(
+        label=_("Responsible"),
+        required=False,
+        min_value=1,
+        max_value=PK_MAX,
+        widget=forms.HiddenInput,
+    )
+    status = choice_field(
+        _("Status"),
+        None,
+        [("open", _("Open")), ("done", _("Done")), ("all", _("All"))],
+        empty_value="open",
+    )
+
+    def __init__(self, data: QueryDict, *, cluster: Cluster) -> None:
+        super().__init__(data, cluster=cluster)
+        bodies = Body.objects.filter(cluster=cluster).order_by("name").values_list("slug", "name")
+        cast(Any, self.fields["body"]).choices = [("", _("All bodies")), *bodies]
+        self.fields["person"].error_messages["invalid"] = _("Choose a person from a link.")
+
+    def clean_person(self) -> Person | None:
+        pk = self.cleaned_data["person"]
+        if pk is None:
+            return None
+        person = Person.objects.filter(cluster=self.cluster, pk=pk).first()
+        if person is None:
+            raise forms.ValidationError(_("There is no such person in this cluster."))
+        return person

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samspill.clusters.forms import ClusterModelForm
 
-from .models import Appointment, Attendance, Body, Case, Meeting
+from .models import Appointment, Attendance, Body, Case, FollowUp, Meeting
 
 
 class BodyForm(ClusterModelForm):
@@ -175,3 +175,10 @@ class CorrectionForm(forms.Form):
         ),
         error_messages={"required": _("Say why the approved minutes are corrected.")},
     )
+
+
+class FollowUpForm(ClusterModelForm):
+    class Meta(ClusterModelForm.Meta):
+        model = FollowUp
+        fields = ["text", "owner", "due_on"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}

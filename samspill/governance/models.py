@@ -11,7 +11,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -536,3 +536,31 @@ class MinutesVersion(ClusterScoped):
 
     def __str__(self) -> str:
         return f"{self.meeting} v{self.number}"
+
+
+class FollowUp(ClusterScoped):
+    """Something a case left to be done: by whom and by when, listed until it is done."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="followups")
+    text = models.TextField(_("what is to be done"))
+    owner = models.ForeignKey(
+        Person,
+        verbose_name=_("responsible"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="followups",
+    )
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    done_on = models.DateField(_("done"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = [F("due_on").asc(nulls_last=True), "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def url_kwargs(self) -> dict:
+        return {**self.case.meeting.url_kwargs(), "pk": self.pk}

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Literal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -9,9 +10,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samspill.accounts.models import User
-from samspill.clusters.models import Cluster
+from samspill.clusters.models import Cluster, Person
 
-from .models import Appointment, AppointmentQuerySet, Attendance, Body, Case, Meeting, Role
+from .models import (
+    Appointment,
+    AppointmentQuerySet,
+    Attendance,
+    Body,
+    Case,
+    FollowUp,
+    Meeting,
+    Role,
+)
 
 TERM_WARNING_DAYS = 90
 SEATED_ROLES = (Role.CHAIR, Role.DEPUTY_CHAIR, Role.MEMBER)
@@ -206,7 +216,9 @@ def meeting_cases(meeting: Meeting, user: User, manages: bool) -> list[Case]:
         .distinct()
         .select_related("body", "follows_up__body")
         .prefetch_related(
-            "items", Prefetch("related", queryset=Case.objects.select_related("body"))
+            "items",
+            Prefetch("related", queryset=Case.objects.select_related("body")),
+            Prefetch("followups", queryset=FollowUp.objects.select_related("owner")),
         )
         .order_by("position", "number")
     )
@@ -293,3 +305,32 @@ def decisions_for_list(
     if kind:
         cases = cases.filter(kind=kind)
     return cases
+
+
+FollowUpStatus = Literal["open", "done", "all"]
+
+
+def followups_for_list(
+    *,
+    cluster: Cluster,
+    user: User,
+    manages: bool,
+    body: str | None = None,
+    person: Person | None = None,
+    status: FollowUpStatus = "open",
+) -> QuerySet[FollowUp]:
+    """Follow-ups of the cluster's cases, soonest due first; open ones unless asked."""
+    followups = (
+        FollowUp.objects.filter(cluster=cluster)
+        .filter(case__in=Case.objects.filter(cases_visible(user, cluster, manages)))
+        .select_related("owner", "case__body", "case__meeting__body")
+    )
+    if status == "open":
+        followups = followups.filter(done_on__isnull=True)
+    elif status == "done":
+        followups = followups.filter(done_on__isnull=False)
+    if body:
+        followups = followups.filter(case__body__slug=body)
+    if person is not None:
+        followups = followups.filter(owner=person)
+    return followups

@@ -27,6 +27,7 @@ from .models import (
     Body,
     Case,
     CaseSequence,
+    FollowUp,
     Meeting,
     MinutesVersion,
     Role,
@@ -379,3 +380,18 @@ def _deliver_later(seat: Attendance, kind: str, site_url: str) -> None:
             seat_id=seat.pk, kind=kind, site_url=site_url, person_id=person_id
         )
     )
+
+
+# Follow-ups ---------------------------------------------------------------------------------
+
+
+def followup_save(*, followup: FollowUp, actor: User | None) -> FollowUp:
+    """Add or change a follow-up of a case; its person must be of the same cluster."""
+    followup.cluster = followup.case.cluster
+    return record_save(record=followup, actor=actor)
+
+
+def followup_done(*, followup: FollowUp, done: bool, actor: User | None) -> FollowUp:
+    """Mark a follow-up done today, or open again."""
+    followup.done_on = timezone.localdate() if done else None
+    return record_save(record=followup, actor=actor)

@@ -23,18 +23,29 @@ from samspill.common.views import form_page, kept_page, list_page
 
 from . import documents, notice, queries, services
 from . import versions as versions_diff
-from .filters import DecisionFilterForm, VersionForm
+from .filters import DecisionFilterForm, FollowUpFilterForm, VersionForm
 from .forms import (
     AppointmentForm,
     AttendanceForm,
     BodyForm,
     CaseForm,
     CorrectionForm,
+    FollowUpForm,
     MeetingForm,
 )
-from .models import Answer, Appointment, Attendance, Body, Case, Meeting, Role, SubstituteAnswer
+from .models import (
+    Answer,
+    Appointment,
+    Attendance,
+    Body,
+    Case,
+    FollowUp,
+    Meeting,
+    Role,
+    SubstituteAnswer,
+)
 from .permissions import MANAGE_BODIES, VIEW_BODIES
-from .tables import DECISION_COLUMNS, decision_cells
+from .tables import DECISION_COLUMNS, FOLLOWUP_COLUMNS, decision_cells, followup_cells
 
 
 def _body(slug: str) -> Body:
@@ -72,6 +83,9 @@ def body_detail(request: RegistryRequest, cluster: Cluster, body: str) -> HttpRe
         substitutes = queries.substitutes_by_seat(appointments)
         return {
             "feed": notice.feed_path("body", record.pk),
+            "open_followups": FollowUp.objects.filter(
+                case__body=record, done_on__isnull=True
+            ).count(),
             "seats": [
                 (a, substitutes.get(a.pk, [])) for a in appointments if a.role != Role.SUBSTITUTE
             ],
@@ -643,3 +657,87 @@ def minutes_versions(
         "shown": shown,
     }
     return render(request, "governance/minutes_versions.html", context)
+
+
+@parses_query(FollowUpFilterForm)
+@cluster_view(VIEW_BODIES)
+def followup_list(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
+    """Follow-ups, per body and per person, open until done."""
+    filters = FollowUpFilterForm(request.GET, cluster=cluster)
+    manages = _manages(request, cluster)
+    who = [] if manages else [str(request.user.pk)]
+    values = filters.values()
+    return list_page(
+        request,
+        queryset=queries.followups_for_list(
+            cluster=cluster, user=request.user, manages=manages, **values
+        ),
+        template="governance/followup_list.html",
+        context={"filters": filters, "person": values["person"]},
+        columns=FOLLOWUP_COLUMNS,
+        cells=followup_cells(queries.today(), request.path),
+        filename=_("follow-ups"),
+        cache_key=page_key(request, cluster, "results", *who),
+    )
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def followup_create(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    case = get_object_or_404(Case, meeting=record, pk=pk)
+    return _followup_form(request, cluster, FollowUp(cluster=cluster, case=case))
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def followup_edit(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    record = _meeting(body, meeting)
+    followup = get_object_or_404(
+        FollowUp.objects.select_related("case"), case__meeting=record, pk=pk
+    )
+    return _followup_form(request, cluster, followup)
+
+
+def _followup_form(request: RegistryRequest, cluster: Cluster, followup: FollowUp) -> HttpResponse:
+    case = followup.case
+    form = FollowUpForm(request.POST or None, instance=followup, cluster=cluster)
+    return form_page(
+        request,
+        form=form,
+        save=lambda form: services.followup_save(followup=form.instance, actor=request.user),
+        template="common/form_page.html",
+        context={
+            "title": _("Follow-up of %(case)s") % {"case": case.label},
+            "cancel_url": case.meeting.get_absolute_url(),
+        },
+        success_message=_("The follow-up is saved."),
+        success_url=lambda saved: f"{case.meeting.get_absolute_url()}#case-{case.pk}",
+    )
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def followup_done(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    """Mark a follow-up done, or open again if it is done."""
+    record = _meeting(body, meeting)
+    followup = get_object_or_404(FollowUp, case__meeting=record, pk=pk)
+    done = followup.done_on is None
+    if request.method == "POST":
+        services.followup_done(followup=followup, done=done, actor=request.user)
+        messages.success(
+            request, _("The follow-up is done.") if done else _("The follow-up is open again.")
+        )
+        return redirect(f"{record.get_absolute_url()}#case-{followup.case_id}")
+    context = {
+        "question": _("Mark “%(text)s” done?") % {"text": str(followup)}
+        if done
+        else _("Open “%(text)s” again?") % {"text": str(followup)},
+        "consequence": "",
+        "action": _("Mark done") if done else _("Open again"),
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "governance/confirm.html", context)

@@ -82,6 +82,7 @@ def test_registry_pages_are_accessible(page, live_server, demo):
         ("regions", f"{c}/registry/regions/"),
         ("decisions", f"{c}/decisions/"),
         ("decisions-filtered", f"{c}/decisions/?year=2025&search=vedtek"),
+        ("followups", f"{c}/followups/?status=all"),
         ("access", f"{c}/registry/access/"),
         ("cluster-home-secretariat", f"{c}/"),
         ("participants-secretariat", f"{c}/participants/"),

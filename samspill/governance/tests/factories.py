@@ -5,7 +5,7 @@ from django_scopes import scopes_disabled
 
 from samspill.clusters.tests.factories import OrganisationFactory, PersonFactory
 from samspill.governance import services
-from samspill.governance.models import Appointment, Body, Role
+from samspill.governance.models import Appointment, Body, FollowUp, Role
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -58,10 +58,15 @@ def governance_objects(cluster, *, person=None) -> dict:
     with scopes_disabled():
         meeting.status = meeting.Status.HELD  # so that its minutes can be approved
         meeting.save(update_fields=["status"])
+        case = meeting.cases.order_by("position").first()
+        followup = FollowUp.objects.create(
+            cluster=cluster, case=case, text="Send budsjettet til partnerne", owner=member.person
+        )
         return {
             "body": body,
             "appointment": member,
             "meeting": meeting,
-            "case": meeting.cases.order_by("position").first(),
+            "case": case,
             "attendance": meeting.attendances.order_by("position").first(),
+            "followup": followup,
         }

@@ -199,9 +199,9 @@ def test_body_and_meeting_pages_keep_their_query_count(
             case.items.create(cluster=polyfon, title="Del a")
     client = client_for(secretariat)
     client.get(body.get_absolute_url())  # the content types of the history, once
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):  # with the count of open follow-ups
         assert client.get(body.get_absolute_url()).status_code == 200
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):  # with the cases' follow-ups
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 
@@ -265,3 +265,34 @@ def test_decision_register_finds_decisions_by_text_body_year_and_kind(polyfon, m
     assert 'aria-invalid="true"' in bad.content.decode()
     export = secretariat_client.get(url, {"format": "csv"})
     assert "Budsjettet for 2024 vedtas." in export.content.decode("utf-8-sig")
+
+
+def test_follow_ups_are_listed_per_body_and_per_person_until_done(polyfon, secretariat, member):
+    board = make_body(polyfon, name="Styringsgruppa", slug="styre")
+    owner = appoint(board, role=Role.CHAIR).person
+    meeting = meeting_at(board, 2024, 3, 4, standard_cases=False)
+    with scopes_disabled():
+        case = services.case_add(meeting=meeting, title="Budsjett 2024", actor=None)
+    client = client_for(secretariat)
+    create = reverse("governance:followup_create", kwargs=case.url_kwargs())
+    response = client.post(
+        create, {"text": "Send budsjettet ut", "owner": owner.pk, "due_on": "01.04.2024"}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    bad = client.post(create, {"text": "", "due_on": "i morgen"})
+    assert bad.status_code == 200 and set(bad.context["form"].errors) == {"text", "due_on"}
+    listing = reverse("governance:followup_list", kwargs={"cluster": "polyfon"})
+    page = client.get(listing, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Send budsjettet ut" in page and "overdue" in page
+    assert "Send budsjettet ut" in client.get(listing, {"person": owner.pk}).content.decode()
+    assert "Send budsjettet ut" in client.get(listing, {"body": "styre"}).content.decode()
+    assert client.get(listing, {"person": "999999"}).status_code == 200  # explained, not a 500
+    assert (
+        "Send budsjettet ut" in client_for(member).get(meeting.get_absolute_url()).content.decode()
+    )
+
+    with scopes_disabled():
+        followup = case.followups.get()
+    client.post(reverse("governance:followup_done", kwargs=followup.url_kwargs()))
+    assert "Send budsjettet ut" not in client.get(listing).content.decode()
+    assert "Send budsjettet ut" in client.get(listing, {"status": "done"}).content.decode()

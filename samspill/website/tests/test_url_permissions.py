@@ -70,6 +70,7 @@ GOVERNANCE_DATA = {
     "meeting": {"starts_at": "2026-05-04T10:00", "standard_cases": "on", "status": "held"},
     "case": {"kind": "decision"},
     "attendance": {"status": "present"},
+    "followup": {"text": "Ring partnerne", "due_on": "2026-06-01"},
 }
 
 
