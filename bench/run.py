@@ -64,6 +64,7 @@ PAGES = [
     Page("home", in_cluster=False),
     Page("website:cluster_home"),
     Page("website:participants"),
+    Page("website:bodies"),
     Page("clusters:dashboard"),
     Page("clusters:organisation_list"),
     Page("clusters:organisation_detail", Organisation),

@@ -2,6 +2,9 @@
 object for each, for the tests that walk the whole URL configuration
 (website/tests/test_url_permissions.py, clusters/tests/test_hostile_params.py)."""
 
+import shutil
+import subprocess
+
 import pytest
 from allauth.mfa.models import Authenticator
 from django.test import Client
@@ -136,6 +139,7 @@ OBJECTS = {
     "governance:followup_create": "case",
     "governance:followup_edit": "followup",
     "governance:followup_done": "followup",
+    "website:minutes_pdf": "approved_meeting",
 }
 
 
@@ -195,3 +199,14 @@ def alrek_objects(alrek, outsider):
     return registry_objects(alrek, secretariat=outsider, role=role) | governance_objects(
         alrek, person=None
     )
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF, as laid out on its pages (poppler's pdftotext)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    result = subprocess.run(
+        [pdftotext, "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return result.stdout.decode()

@@ -334,3 +334,40 @@ def followups_for_list(
     if person is not None:
         followups = followups.filter(owner=person)
     return followups
+
+
+PUBLIC_PAST_DAYS = 2 * 365
+
+
+@dataclass(frozen=True)
+class PublicBody:
+    body: Body
+    members: list[Appointment]
+    meetings: list[Meeting]  # two years back and everything ahead, newest first
+
+
+def public_bodies(cluster: Cluster, today: datetime.date) -> list[PublicBody]:
+    """What the public pages show of the cluster's bodies: mandate, current members (names
+    and organisations), and meetings with their approved minutes. Three queries."""
+    bodies = list(Body.objects.filter(cluster=cluster).order_by("name"))
+    members = list(
+        Appointment.objects.filter(body__cluster=cluster, role__in=SEATED_ROLES)
+        .current_on(today)
+        .select_related("person", "organisation")
+        .order_by("position", "pk")
+    )
+    meetings = list(
+        Meeting.objects.filter(
+            cluster=cluster, starts_at__date__gte=today - datetime.timedelta(PUBLIC_PAST_DAYS)
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+    )
+    return [
+        PublicBody(
+            body=body,
+            members=[a for a in members if a.body_id == body.pk],
+            meetings=[m for m in meetings if m.body_id == body.pk],
+        )
+        for body in bodies
+    ]

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from samspill.governance import urls as _governance_urls  # noqa: F401 (the meeting converter)
+
 from . import views
 
 app_name = "website"
@@ -7,4 +9,6 @@ app_name = "website"
 urlpatterns = [
     path("", views.cluster_home, name="cluster_home"),
     path("participants/", views.participants, name="participants"),
+    path("governance/", views.bodies, name="bodies"),
+    path("governance/<slug:body>/<meeting:meeting>/minutes.pdf", views.minutes, name="minutes_pdf"),
 ]

@@ -2,12 +2,15 @@
 
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from samspill.clusters.access import PUBLIC, ClusterRequest, cluster_view
 from samspill.clusters.models import Cluster, ClusterRole, Membership, Node
 from samspill.common.collation import norwegian
+from samspill.governance import documents
+from samspill.governance import queries as governance_queries
+from samspill.governance.models import Meeting
 
 from .cache import cached_part
 
@@ -61,3 +64,35 @@ def participants(request: ClusterRequest, cluster: Cluster) -> HttpResponse:
 
     context = {"listing": cached_part("participants", cluster, listing)}
     return render(request, "website/participants.html", context)
+
+
+@cluster_view(PUBLIC)
+def bodies(request: ClusterRequest, cluster: Cluster) -> HttpResponse:
+    """The cluster's bodies: mandates, members and meetings, with the approved minutes."""
+
+    def listing() -> str:
+        context = {
+            "current_cluster": cluster,
+            "bodies": governance_queries.public_bodies(cluster, governance_queries.today()),
+        }
+        return render_to_string("website/bodies.html#listing", context)
+
+    context = {"listing": cached_part("bodies", cluster, listing)}
+    return render(request, "website/bodies.html", context)
+
+
+@cluster_view(PUBLIC)
+def minutes(request: ClusterRequest, cluster: Cluster, body: str, meeting: str) -> HttpResponse:
+    """Approved minutes as PDF, without restricted cases' titles and texts."""
+    record = get_object_or_404(
+        Meeting.objects.select_related("body"),
+        body__slug=body,
+        slug=meeting,
+        status=Meeting.Status.MINUTES_APPROVED,
+    )
+    response = HttpResponse(
+        documents.minutes_pdf(record, kind="minutes", public=True), content_type="application/pdf"
+    )
+    filename = documents.minutes_filename(record, kind="minutes", extension="pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -86,6 +86,7 @@ def test_registry_pages_are_accessible(page, live_server, demo):
         ("access", f"{c}/registry/access/"),
         ("cluster-home-secretariat", f"{c}/"),
         ("participants-secretariat", f"{c}/participants/"),
+        ("governance-public", f"{c}/governance/"),
         ("home-secretariat", "/"),
         ("logout-confirm", "/accounts/logout/"),
         ("mfa-index", "/accounts/2fa/"),

@@ -26,8 +26,9 @@ def _menu(response) -> list[tuple[str, str]]:
 def test_members_see_the_registry_in_the_menu_in_its_order(member, polyfon):
     response = client_for(member).get(reverse("clusters:dashboard", args=["polyfon"]))
 
-    assert [text for text, _current in _menu(response)][:6] == [
+    assert [text for text, _current in _menu(response)][:7] == [
         "Deltakere",
+        "Styring",
         "Register",
         "Organisasjoner",
         "Personer",
@@ -54,4 +55,4 @@ def test_the_registrys_other_pages_are_under_registry(member, polyfon):
 def test_the_public_sees_no_registry_in_the_menu(polyfon):
     response = client_for(None).get(reverse("website:participants", args=["polyfon"]))
 
-    assert [text for text, _current in _menu(response)] == ["Deltakere", "Logg inn"]
+    assert [text for text, _current in _menu(response)] == ["Deltakere", "Styring", "Logg inn"]

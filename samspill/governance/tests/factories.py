@@ -62,8 +62,13 @@ def governance_objects(cluster, *, person=None) -> dict:
         followup = FollowUp.objects.create(
             cluster=cluster, case=case, text="Send budsjettet til partnerne", owner=member.person
         )
+        approved = meeting_at(body, 2026, 1, 12, standard_cases=False)
+        approved.status = approved.Status.HELD
+        approved.save(update_fields=["status"])
+        services.minutes_approve(meeting=approved, actor=None)
         return {
             "body": body,
+            "approved_meeting": approved,
             "appointment": member,
             "meeting": meeting,
             "case": case,

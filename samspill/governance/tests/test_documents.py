@@ -16,6 +16,7 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from samspill.clusters.tests.factories import OrganisationFactory, PersonFactory, make_cluster
+from samspill.conftest import pdf_text
 from samspill.governance import documents
 from samspill.governance.models import Appointment, Attendance, Body, CaseItem, Role
 from samspill.governance.services import attendance_record, case_add, meeting_create
@@ -177,13 +178,6 @@ def norwegian():
 @pytest.fixture
 def meeting(db, norwegian):
     return build_meeting()
-
-
-def pdf_text(pdf: bytes) -> str:
-    result = subprocess.run(
-        [PDFTOTEXT, "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return result.stdout.decode()
 
 
 def in_order(text: str, needles: list[str]) -> bool:
