@@ -245,6 +245,8 @@ def test_calendar_and_notice_documents_of_a_meeting(board, secretariat):
     assert pdf.content.startswith(b"%PDF")
 
 
+# Committed, as in production: the worker closes its database connection between tasks.
+@pytest.mark.django_db(transaction=True)
 def test_the_task_worker_sends_the_notice(
     board, secretariat, settings, django_capture_on_commit_callbacks
 ):
