@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
 from samspill.clusters.api import router as registry_router
+from samspill.governance.api import router as governance_router
 
 
 class LoginSession(SessionAuth):
@@ -38,6 +39,7 @@ api = NinjaAPI(
     docs_url=None,
 )
 api.add_router("/", registry_router)
+api.add_router("/", governance_router)
 
 
 @api.exception_handler(Http404)

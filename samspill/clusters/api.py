@@ -76,7 +76,7 @@ LIMIT_MAX = 200
 OFFSET_MAX = 1_000_000
 
 
-def _permission(permission: str) -> dict[str, Any]:
+def permission_extra(permission: str) -> dict[str, Any]:
     extra: dict[str, Any] = {"x-permission": permission}
     if permission == PUBLIC:
         # The login session is optional here: `{}` is "no authentication" in OpenAPI.
@@ -99,7 +99,7 @@ class Invalid(Schema):
     detail: list[Problem]
 
 
-def _responses(ok: Any) -> dict[int, Any]:
+def responses(ok: Any) -> dict[int, Any]:
     """A successful answer, and the two answers every operation can give instead."""
     return {200: ok, 404: NotFound, 422: Invalid}
 
@@ -110,7 +110,7 @@ def _no_nul(value: str) -> str:
     return value
 
 
-def _blank_is_none(value: Any) -> Any:
+def blank_is_none(value: Any) -> Any:
     """`?kind=` is the same as no `kind`, as in the web lists' forms."""
     return None if value == "" else value
 
@@ -123,7 +123,7 @@ Search = Annotated[
 ]
 RegionParam = Annotated[
     Annotated[Text, StringConstraints(max_length=REGION_NAME_MAX_LENGTH)] | None,
-    BeforeValidator(_blank_is_none),
+    BeforeValidator(blank_is_none),
     Field(description="One of the cluster's regions: its name (any case) or its id."),
 ]
 
@@ -147,7 +147,7 @@ class Page(Schema):
     offset: int
 
 
-def _page(qs: QuerySet, page: PageQuery) -> dict[str, Any]:
+def page_of(qs: QuerySet, page: PageQuery) -> dict[str, Any]:
     return {
         "count": qs.count(),
         "limit": page.limit,
@@ -272,7 +272,9 @@ class SubgroupOut(Schema):
     region: str | None = Field(None, alias="region.name")
 
 
-@router.get("/clusters", response=_responses(list[ClusterOut]), openapi_extra=_permission(PUBLIC))
+@router.get(
+    "/clusters", response=responses(list[ClusterOut]), openapi_extra=permission_extra(PUBLIC)
+)
 def cluster_list(request: HttpRequest):
     """The clusters whose public pages are published."""
     return list(Cluster.objects.filter(is_public=True))
@@ -280,8 +282,8 @@ def cluster_list(request: HttpRequest):
 
 @router.get(
     "/{cluster}/participants",
-    response=_responses(ParticipantPage),
-    openapi_extra=_permission(PUBLIC),
+    response=responses(ParticipantPage),
+    openapi_extra=permission_extra(PUBLIC),
 )
 @decorate_view(kept_answer)
 def participant_list(request: HttpRequest, cluster: str, page: Query[PageQuery]):
@@ -292,20 +294,20 @@ def participant_list(request: HttpRequest, cluster: str, page: Query[PageQuery])
             .select_related("organisation__region", "region")
             .order_by("kind", norwegian("organisation__name"), "pk")
         )
-        return _page(qs, page)
+        return page_of(qs, page)
 
 
 class OrganisationQuery(PageQuery):
     search: Search = ""
     kind: Annotated[
         OrganisationKind | None,
-        BeforeValidator(_blank_is_none),
+        BeforeValidator(blank_is_none),
         Field(description="The organisation's kind, as its stored code."),
     ] = None
     region: RegionParam = None
     status: Annotated[
         queries.OrganisationStatus | None,
-        BeforeValidator(_blank_is_none),
+        BeforeValidator(blank_is_none),
         Field(
             description="`member`: members now; `former`: members before, not now; "
             "`unsigned`: members that have not signed the cluster agreement in force."
@@ -315,8 +317,8 @@ class OrganisationQuery(PageQuery):
 
 @router.get(
     "/{cluster}/organisations",
-    response=_responses(OrganisationPage),
-    openapi_extra=_permission(VIEW),
+    response=responses(OrganisationPage),
+    openapi_extra=permission_extra(VIEW),
 )
 @decorate_view(kept_answer)
 def organisation_list(request: HttpRequest, cluster: str, query: Query[OrganisationQuery]):
@@ -329,13 +331,13 @@ def organisation_list(request: HttpRequest, cluster: str, query: Query[Organisat
             region=_region(query.region),
             status=query.status,
         )
-        return _page(qs, query)
+        return page_of(qs, query)
 
 
 @router.get(
     "/{cluster}/organisations/{pk}",
-    response=_responses(OrganisationOut),
-    openapi_extra=_permission(VIEW),
+    response=responses(OrganisationOut),
+    openapi_extra=permission_extra(VIEW),
 )
 @decorate_view(kept_answer)
 def organisation_detail(request: HttpRequest, cluster: str, pk: int):
@@ -347,12 +349,14 @@ class PersonQuery(PageQuery):
     search: Search = ""
     organisation: Annotated[
         Annotated[int, Field(ge=1, le=PK_MAX)] | None,
-        BeforeValidator(_blank_is_none),
+        BeforeValidator(blank_is_none),
         Field(description="The id of an organisation they are affiliated with."),
     ] = None
 
 
-@router.get("/{cluster}/people", response=_responses(PersonPage), openapi_extra=_permission(VIEW))
+@router.get(
+    "/{cluster}/people", response=responses(PersonPage), openapi_extra=permission_extra(VIEW)
+)
 @decorate_view(kept_answer)
 def person_list(request: HttpRequest, cluster: str, query: Query[PersonQuery]):
     """People with their affiliations."""
@@ -365,14 +369,14 @@ def person_list(request: HttpRequest, cluster: str, query: Query[PersonQuery]):
         qs = queries.people_for_list(
             cluster=cluster_obj, search=query.search, organisation=query.organisation
         )
-        return _page(qs, query)
+        return page_of(qs, query)
 
 
 class MembershipQuery(PageQuery):
     search: Search = ""
     kind: Annotated[
         MembershipKind | None,
-        BeforeValidator(_blank_is_none),
+        BeforeValidator(blank_is_none),
         Field(description="The membership's kind, as its stored code."),
     ] = None
     region: RegionParam = None
@@ -383,13 +387,15 @@ class MembershipQuery(PageQuery):
     ] = "active"
     year: Annotated[
         Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)] | None,
-        BeforeValidator(_blank_is_none),
+        BeforeValidator(blank_is_none),
         Field(description="Those who joined or left that year."),
     ] = None
 
 
 @router.get(
-    "/{cluster}/memberships", response=_responses(MembershipPage), openapi_extra=_permission(VIEW)
+    "/{cluster}/memberships",
+    response=responses(MembershipPage),
+    openapi_extra=permission_extra(VIEW),
 )
 @decorate_view(kept_answer)
 def membership_list(request: HttpRequest, cluster: str, query: Query[MembershipQuery]):
@@ -403,14 +409,16 @@ def membership_list(request: HttpRequest, cluster: str, query: Query[MembershipQ
             status=query.status,
             year=query.year,
         )
-        page = _page(qs, query)
+        page = page_of(qs, query)
         if not request.user.has_perm(MANAGE, cluster_obj):
             for membership in page["items"]:
                 membership.notes = None  # internal: for the secretariat only
         return page
 
 
-@router.get("/{cluster}/nodes", response=_responses(list[NodeOut]), openapi_extra=_permission(VIEW))
+@router.get(
+    "/{cluster}/nodes", response=responses(list[NodeOut]), openapi_extra=permission_extra(VIEW)
+)
 @decorate_view(kept_answer)
 def node_list(request: HttpRequest, cluster: str):
     with cluster_scope(request, cluster, VIEW):
@@ -418,7 +426,9 @@ def node_list(request: HttpRequest, cluster: str):
 
 
 @router.get(
-    "/{cluster}/subgroups", response=_responses(list[SubgroupOut]), openapi_extra=_permission(VIEW)
+    "/{cluster}/subgroups",
+    response=responses(list[SubgroupOut]),
+    openapi_extra=permission_extra(VIEW),
 )
 @decorate_view(kept_answer)
 def subgroup_list(request: HttpRequest, cluster: str):
