@@ -140,12 +140,13 @@ OBJECTS = {
     "governance:followup_edit": "followup",
     "governance:followup_done": "followup",
     "website:minutes_pdf": "approved_meeting",
+    "governance:signers_choose": "meeting",
 }
 
 
 # Pages outside /<cluster>/ and what makes them safe. `answer` and `calendar_feed` are reached
 # by a signed link instead of a login: samspill/governance/tests/test_notice.py tries bad ones.
-OUTSIDE_CLUSTERS = {"home", "healthz", "set_language", "answer", "calendar_feed"}
+OUTSIDE_CLUSTERS = {"home", "healthz", "set_language", "answer", "calendar_feed", "sign"}
 # The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
 OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
 

@@ -18,6 +18,8 @@ class GovernanceConfig(AppConfig):
             models.CaseItem,
             models.Attendance,
             models.MinutesVersion,
+            models.FollowUp,
+            models.MinutesSigner,
         ):
             auditlog.register(model)
         _add_menu_items()

@@ -1,10 +1,11 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspill.clusters.forms import ClusterModelForm
+from samspill.clusters.models import Person
 
 from .models import Appointment, Attendance, Body, Case, FollowUp, Meeting
 
@@ -182,3 +183,25 @@ class FollowUpForm(ClusterModelForm):
         model = FollowUp
         fields = ["text", "owner", "due_on"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class SignersForm(forms.Form):
+    """Who approves the minutes by signing: members summoned to the meeting, with an address."""
+
+    people: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Who signs"),
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Usually two of the members present."),
+        error_messages={"required": _("Choose who signs the minutes.")},
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelMultipleChoiceField, self.fields["people"])
+        field.queryset = (
+            Person.objects.with_scopes_disabled()
+            .filter(attendances__meeting=meeting, attendances__summoned=True)
+            .exclude(email="")
+            .order_by("name")
+        )

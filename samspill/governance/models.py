@@ -564,3 +564,23 @@ class FollowUp(ClusterScoped):
 
     def url_kwargs(self) -> dict:
         return {**self.case.meeting.url_kwargs(), "pk": self.pk}
+
+
+class MinutesSigner(ClusterScoped):
+    """One of the members chosen to approve a meeting's minutes by signing: the minutes are
+    approved when every one of them has signed, each with a click recorded with its time."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="signers")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="signatures_given")
+    signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signer of the minutes")
+        verbose_name_plural = _("signers of the minutes")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_signature_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.meeting}"

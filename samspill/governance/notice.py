@@ -26,7 +26,7 @@ from django_scopes import scope
 
 from samspill.clusters.models import Person
 
-from .models import Attendance, Body, Case, Meeting
+from .models import Attendance, Body, Case, Meeting, MinutesSigner
 
 SALT = "samspill.governance.answer"
 OSLO = ZoneInfo("Europe/Oslo")
@@ -85,6 +85,35 @@ def read_link(token: str) -> Link:
     meeting = seat.meeting
     closed = meeting.status == Meeting.Status.CANCELLED or timezone.now() >= meeting.starts_at
     return Link(seat=seat, who=who, open=not closed)
+
+
+# Signing the minutes: a link for each member chosen to approve them.
+
+SIGN_SALT = "samspill.governance.sign"
+
+
+def sign_path(signer: MinutesSigner) -> str:
+    token = signing.dumps({"signer": signer.pk}, salt=SIGN_SALT, compress=True)
+    return reverse("sign", kwargs={"token": token})
+
+
+def read_sign_link(token: str) -> MinutesSigner:
+    """The signer a link was made for; LinkProblem if altered or no longer asked to sign."""
+    try:
+        signer_id = int(signing.loads(token, salt=SIGN_SALT)["signer"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise LinkProblem(
+            _("This link is not valid. It may have been changed or cut short when it was copied.")
+        ) from None
+    signer = (
+        MinutesSigner.objects.with_scopes_disabled()
+        .select_related("meeting__body", "meeting__cluster", "person")
+        .filter(pk=signer_id)
+        .first()
+    )
+    if signer is None:
+        raise LinkProblem(_("You are no longer asked to sign these minutes."))
+    return signer
 
 
 # Calendar feeds: a person's meetings, or a body's, for a calendar to subscribe to. A calendar
@@ -283,3 +312,30 @@ def _attachment_name(meeting: Meeting, extension: str) -> str:
     day = timezone.localtime(meeting.starts_at, OSLO).date().isoformat()
     name = "innkalling" if extension == "pdf" else "mote"
     return f"{name}-{meeting.body.slug}-{day}.{extension}"
+
+
+def signing_message(signer: MinutesSigner, *, site_url: str) -> EmailMultiAlternatives | None:
+    """The email asking a member to read and sign the minutes, with the minutes as PDF."""
+    from .documents import minutes_filename, minutes_pdf
+
+    meeting, person = signer.meeting, signer.person
+    if not person.email:
+        return None
+    languages = meeting.cluster.languages or [settings.LANGUAGE_CODE]
+    with translation.override(languages[0]):
+        context = {
+            "person": person,
+            "meeting": meeting,
+            "body": meeting.body,
+            "cluster": meeting.cluster,
+            "when": meeting_when(meeting),
+            "sign_url": site_url + sign_path(signer),
+        }
+        email = EmailMultiAlternatives(
+            subject=render_to_string("email/minutes_signing/subject.txt", context).strip(),
+            body=render_to_string("email/minutes_signing/body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[person.email],
+        )
+        email.attach(minutes_filename(meeting), minutes_pdf(meeting), "application/pdf")
+    return email

@@ -5,6 +5,7 @@ next to it; approved minutes raise MinutesLocked.
 """
 
 import datetime
+from functools import partial
 from typing import Any
 
 from auditlog.context import set_actor
@@ -17,6 +18,7 @@ from django_scopes import scope
 
 from samspill.accounts.models import User
 from samspill.clusters.freshness import cluster_changed
+from samspill.clusters.models import Person
 from samspill.clusters.services import record_save
 
 from . import tasks
@@ -29,6 +31,7 @@ from .models import (
     CaseSequence,
     FollowUp,
     Meeting,
+    MinutesSigner,
     MinutesVersion,
     Role,
     SubstituteAnswer,
@@ -395,3 +398,52 @@ def followup_done(*, followup: FollowUp, done: bool, actor: User | None) -> Foll
     """Mark a follow-up done today, or open again."""
     followup.done_on = timezone.localdate() if done else None
     return record_save(record=followup, actor=actor)
+
+
+# Approval by signing -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def signers_choose(
+    *, meeting: Meeting, people: list[Person], actor: User | None, site_url: str
+) -> list[MinutesSigner]:
+    """Ask `people` (two members, as a rule) to approve the minutes by signing; each gets an
+    email with the minutes and a personal link. The minutes are approved when all have signed."""
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT):
+        raise ValidationError(_("Only the minutes of a meeting that was held can be signed."))
+    if len(people) < 1:
+        raise ValidationError({"people": _("Choose who signs the minutes.")})
+    with set_actor(actor), scope(cluster=meeting.cluster):
+        meeting.signers.all().delete()
+        signers = [
+            MinutesSigner.objects.create(cluster=meeting.cluster, meeting=meeting, person=person)
+            for person in people
+        ]
+        meeting.status = Meeting.Status.MINUTES_DRAFT
+        meeting.save(update_fields=["status"])
+    for signer in signers:
+        transaction.on_commit(partial(_ask_to_sign, signer.pk, site_url))
+    return signers
+
+
+def _ask_to_sign(signer_id: int, site_url: str) -> None:
+    tasks.signing_deliver.enqueue(signer_id=signer_id, site_url=site_url)
+
+
+@transaction.atomic
+def minutes_sign(*, signer: MinutesSigner) -> MinutesSigner:
+    """A member signs the minutes; the last signature approves and locks them."""
+    signer = MinutesSigner.objects.with_scopes_disabled().select_for_update().get(pk=signer.pk)
+    if signer.signed_at is not None:
+        return signer
+    meeting = Meeting.objects.with_scopes_disabled().get(pk=signer.meeting_id)
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    with scope(cluster=signer.cluster):
+        signer.signed_at = timezone.now()
+        signer.save(update_fields=["signed_at"])
+        if not meeting.signers.filter(signed_at__isnull=True).exists():
+            minutes_approve(meeting=meeting, actor=None)
+    return signer

@@ -9,7 +9,7 @@ from django_tasks import task
 from samspill.clusters.models import Person
 
 from . import notice
-from .models import Attendance
+from .models import Attendance, MinutesSigner
 
 logger = logging.getLogger(__name__)
 
@@ -46,3 +46,18 @@ def notice_deliver(*, seat_id: int, kind: str, site_url: str, person_id: int | N
         logger.info("no %s for seat %s: no email address", kind, seat_id)
         return 0
     return email.send()
+
+
+@task()
+def signing_deliver(*, signer_id: int, site_url: str) -> int:
+    """Ask one member to sign the minutes, with the minutes attached."""
+    with scopes_disabled():
+        signer = (
+            MinutesSigner.objects.select_related("meeting__body", "meeting__cluster", "person")
+            .filter(pk=signer_id, signed_at__isnull=True)
+            .first()
+        )
+        if signer is None:
+            return 0
+        email = notice.signing_message(signer, site_url=site_url)
+    return email.send() if email is not None else 0

@@ -38,6 +38,7 @@ urlpatterns = [
     path(f"{MEETING}cases/<int:pk>/withdraw/", views.case_withdraw, name="case_withdraw"),
     path(f"{MEETING}attendance/<int:pk>/", views.attendance_record, name="attendance_record"),
     path(f"{MEETING}approve/", views.minutes_approve, name="minutes_approve"),
+    path(f"{MEETING}signers/", views.signers_choose, name="signers_choose"),
     path(f"{MEETING}cases/<int:pk>/correct/", views.case_correct, name="case_correct"),
     path(f"{MEETING}minutes/versions/", views.minutes_versions, name="minutes_versions"),
     path(f"{MEETING}cases/<int:pk>/followups/new/", views.followup_create, name="followup_create"),

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_scopes import scope
 
 from samspill.clusters.access import RegistryRequest, cluster_view
 from samspill.clusters.filters import parses_query
@@ -32,6 +33,7 @@ from .forms import (
     CorrectionForm,
     FollowUpForm,
     MeetingForm,
+    SignersForm,
 )
 from .models import (
     Answer,
@@ -204,6 +206,7 @@ def meeting_detail(
         attendance = queries.meeting_attendance(record)
         return {
             "cases": queries.meeting_cases(record, request.user, manages),
+            "signers": list(record.signers.select_related("person")),
             "attendance": attendance,
             "quorum": queries.quorum(record, attendance),
         }
@@ -741,3 +744,60 @@ def followup_done(
         "cancel_url": record.get_absolute_url(),
     }
     return render(request, "governance/confirm.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def signers_choose(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str
+) -> HttpResponse:
+    """Approve the minutes by signing: choose who signs; each gets the minutes by email."""
+    record = _meeting(body, meeting)
+    if record.minutes_locked:
+        return _locked(request, record)
+    form = SignersForm(request.POST if request.method == "POST" else None, meeting=record)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.signers_choose(
+                meeting=record,
+                people=list(form.cleaned_data["people"]),
+                actor=request.user,
+                site_url=_site_url(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The minutes are sent to be signed."))
+            return redirect(record.get_absolute_url())
+    context = {
+        "form": form,
+        "title": _("Approve the minutes by signing"),
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "common/form_page.html", context)
+
+
+def sign(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """A member chosen to sign reads the minutes and signs them with a click, no login."""
+    mark_private(request)
+    try:
+        signer = notice.read_sign_link(token)
+    except notice.LinkProblem as problem:
+        return render(request, "governance/sign.html", {"problem": problem.message}, status=404)
+    if request.method == "POST":
+        try:
+            services.minutes_sign(signer=signer)
+        except services.MinutesLocked:
+            pass  # approved meanwhile: the page says so
+        else:
+            messages.success(request, _("Thank you, your signature is recorded."))
+        return redirect(request.path)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    with scope(cluster=signer.cluster):
+        context = {
+            "signer": signer,
+            "meeting": signer.meeting,
+            "minutes": documents.minutes_context(signer.meeting, kind="minutes", public=False),
+            "others": list(signer.meeting.signers.exclude(pk=signer.pk).select_related("person")),
+        }
+    return render(request, "governance/sign.html", context)

@@ -126,6 +126,7 @@ def _valid_data(name: str, objects) -> dict:
     if name.startswith("governance:"):
         data |= GOVERNANCE_DATA.get(name.partition(":")[2].split("_")[0], {})
         data["person"] = objects["person"].pk
+        data["people"] = [objects["appointment"].person_id]  # who signs the minutes
         data["meetings_per"] = "year"
         data["position"] = 1
     return data
