@@ -141,12 +141,15 @@ OBJECTS = {
     "governance:followup_done": "followup",
     "website:minutes_pdf": "approved_meeting",
     "governance:signers_choose": "meeting",
+    "governance:poll_create": "body",
+    "governance:poll_detail": "poll",
+    "governance:poll_choose": "poll",
 }
 
 
 # Pages outside /<cluster>/ and what makes them safe. `answer` and `calendar_feed` are reached
 # by a signed link instead of a login: samspill/governance/tests/test_notice.py tries bad ones.
-OUTSIDE_CLUSTERS = {"home", "healthz", "set_language", "answer", "calendar_feed", "sign"}
+OUTSIDE_CLUSTERS = {"home", "healthz", "set_language", "answer", "calendar_feed", "sign", "poll"}
 # The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
 OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
 

@@ -56,6 +56,7 @@ urlpatterns = [
     # A member's answer to a notice, by the signed link in their email: no cluster, no login.
     path("answer/<str:token>/", governance_views.answer, name="answer"),
     path("sign/<str:token>/", governance_views.sign, name="sign"),
+    path("poll/<str:token>/", governance_views.poll, name="poll"),
     # A person's or a body's meetings for a calendar app, which cannot log in: signed instead.
     path("calendar/<str:token>.ics", governance_views.calendar_feed, name="calendar_feed"),
     path("<slug:cluster>/", include("samspill.website.urls")),

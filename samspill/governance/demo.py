@@ -15,7 +15,19 @@ from samspill.accounts.models import User
 from samspill.clusters.models import Affiliation, Cluster, Organisation, Person
 from samspill.clusters.services import person_save, record_save
 
-from .models import Appointment, Attendance, Body, Case, CaseItem, CaseSequence, Meeting, Role
+from .models import (
+    Appointment,
+    Attendance,
+    Body,
+    Case,
+    CaseItem,
+    CaseSequence,
+    DatePoll,
+    DatePollSlot,
+    DatePollVote,
+    Meeting,
+    Role,
+)
 from .services import attendance_record, case_add, meeting_create, minutes_approve
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -326,6 +338,7 @@ def _alrek(demo: _Demo) -> None:
         demo, partners, spring, related={9: centre, 11: agreements}
     )
     minutes_approve(meeting=spring, in_case=autumn.cases.get(number=8), actor=demo.actor)
+    _alrek_date_poll(demo, partners)
 
     # Case 12-22 reappointed the steering group's leader from the partner meeting of 07.10.
     # The reference appoints him until autumn 2023; the demo goes no further than 2022, so
@@ -467,6 +480,37 @@ def _alrek_steering_group(demo: _Demo) -> tuple[Body, Case, Case]:
     demo.status(september, Meeting.Status.MINUTES_DRAFT)
     minutes_approve(meeting=june, in_case=minutes, actor=demo.actor)
     return steering, agreements, centre
+
+
+def _alrek_date_poll(demo: _Demo, partners: Body) -> None:
+    """Finding the date of the partner meeting in spring 2023: three times, some answers,
+    none chosen yet."""
+    poll = DatePoll.objects.create(
+        cluster=demo.cluster, body=partners, title="Partnermøtet våren 2023"
+    )
+    slots = [
+        DatePollSlot.objects.create(
+            cluster=demo.cluster,
+            poll=poll,
+            starts_at=datetime.datetime(2023, 3, day, 10, tzinfo=OSLO),
+        )
+        for day in (16, 23, 30)
+    ]
+    members = [a.person for a in partners.appointments.filter(role=Role.MEMBER)[:4]]
+    for person, answers in zip(
+        members,
+        (
+            ("yes", "no", "yes"),
+            ("if_needed", "yes", "yes"),
+            ("no", "yes", "yes"),
+            ("yes", "yes", "no"),
+        ),
+        strict=False,
+    ):
+        for slot, answer in zip(slots, answers, strict=True):
+            DatePollVote.objects.create(
+                cluster=demo.cluster, slot=slot, person=person, answer=answer
+            )
 
 
 def _alrek_spring_meeting(demo: _Demo, partners: Body) -> Meeting:

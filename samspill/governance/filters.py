@@ -83,3 +83,12 @@ class FollowUpFilterForm(FilterForm):
         if person is None:
             raise forms.ValidationError(_("There is no such person in this cluster."))
         return person
+
+
+class ChosenSlotForm(forms.Form):
+    """The time of a date poll the secretariat chooses (`slot`, its id)."""
+
+    slot = forms.IntegerField(required=False, min_value=1, max_value=PK_MAX)
+
+    def values(self) -> dict[str, Any]:
+        return {"slot": self.cleaned_data["slot"] if self.is_valid() else None}

@@ -205,3 +205,21 @@ class SignersForm(forms.Form):
             .exclude(email="")
             .order_by("name")
         )
+
+
+class DatePollForm(forms.Form):
+    """A date poll: its title and up to five candidate times."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    slot_1 = forms.DateTimeField(label=_("Time 1"), widget=DateTimeInput())
+    slot_2 = forms.DateTimeField(label=_("Time 2"), widget=DateTimeInput())
+    slot_3 = forms.DateTimeField(label=_("Time 3"), required=False, widget=DateTimeInput())
+    slot_4 = forms.DateTimeField(label=_("Time 4"), required=False, widget=DateTimeInput())
+    slot_5 = forms.DateTimeField(label=_("Time 5"), required=False, widget=DateTimeInput())
+
+    def slots(self) -> list[Any]:
+        return [
+            self.cleaned_data[f"slot_{n}"]
+            for n in range(1, 6)
+            if self.cleaned_data.get(f"slot_{n}")
+        ]

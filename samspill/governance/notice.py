@@ -26,7 +26,7 @@ from django_scopes import scope
 
 from samspill.clusters.models import Person
 
-from .models import Attendance, Body, Case, Meeting, MinutesSigner
+from .models import Attendance, Body, Case, DatePoll, Meeting, MinutesSigner
 
 SALT = "samspill.governance.answer"
 OSLO = ZoneInfo("Europe/Oslo")
@@ -114,6 +114,69 @@ def read_sign_link(token: str) -> MinutesSigner:
     if signer is None:
         raise LinkProblem(_("You are no longer asked to sign these minutes."))
     return signer
+
+
+# Date polls: a link for each member asked.
+
+POLL_SALT = "samspill.governance.poll"
+
+
+def poll_path(poll: DatePoll, person_id: int) -> str:
+    token = signing.dumps({"poll": poll.pk, "person": person_id}, salt=POLL_SALT, compress=True)
+    return reverse("poll", kwargs={"token": token})
+
+
+def read_poll_link(token: str) -> tuple[DatePoll, Person]:
+    try:
+        data = signing.loads(token, salt=POLL_SALT)
+        poll_id, person_id = int(data["poll"]), int(data["person"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise LinkProblem(
+            _("This link is not valid. It may have been changed or cut short when it was copied.")
+        ) from None
+    poll = (
+        DatePoll.objects.with_scopes_disabled()
+        .select_related("body", "cluster", "meeting")
+        .filter(pk=poll_id)
+        .first()
+    )
+    person = Person.objects.with_scopes_disabled().filter(pk=person_id).first()
+    if poll is None or person is None:
+        raise LinkProblem(_("This date poll has been withdrawn. Contact the secretariat."))
+    return poll, person
+
+
+def poll_message(
+    poll: DatePoll, person: Person, *, kind: str, site_url: str
+) -> EmailMultiAlternatives | None:
+    """The invitation to answer a date poll ("poll"), or the date chosen with the meeting as
+    .ics ("chosen")."""
+    if not person.email:
+        return None
+    languages = poll.cluster.languages or [settings.LANGUAGE_CODE]
+    with translation.override(languages[0]):
+        context = {
+            "kind": kind,
+            "person": person,
+            "poll": poll,
+            "body": poll.body,
+            "cluster": poll.cluster,
+            "poll_url": site_url + poll_path(poll, person.pk),
+            "when": meeting_when(poll.meeting) if poll.meeting else "",
+        }
+        email = EmailMultiAlternatives(
+            subject=render_to_string("email/date_poll/subject.txt", context).strip(),
+            body=render_to_string("email/date_poll/body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[person.email],
+        )
+        if kind == "chosen" and poll.meeting:
+            email.attach(
+                _attachment_name(poll.meeting, "ics"),
+                calendar([poll.meeting], site_url, name=poll.body.name),
+                "text/calendar",
+            )
+    return email
 
 
 # Calendar feeds: a person's meetings, or a body's, for a calendar to subscribe to. A calendar

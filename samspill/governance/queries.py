@@ -18,8 +18,11 @@ from .models import (
     Attendance,
     Body,
     Case,
+    DatePoll,
+    DatePollVote,
     FollowUp,
     Meeting,
+    PollAnswer,
     Role,
 )
 
@@ -371,3 +374,32 @@ def public_bodies(cluster: Cluster, today: datetime.date) -> list[PublicBody]:
         )
         for body in bodies
     ]
+
+
+def poll_table(poll: DatePoll) -> dict:
+    """A date poll's answers: a row per member asked, a column per time, and per time how
+    many can come and how many only if need be. Four queries."""
+    slots = list(poll.slots.all())
+    votes = list(DatePollVote.objects.filter(slot__poll=poll).select_related("person"))
+    today = timezone.localdate()
+    asked = [
+        a.person
+        for a in Appointment.objects.filter(body=poll.body)
+        .current_on(today)
+        .select_related("person")
+        if a.summoned
+    ]
+    people = {p.pk: p for p in asked} | {v.person_id: v.person for v in votes}
+    answer = {(v.person_id, v.slot_id): v for v in votes}
+    rows = [
+        (person, [answer.get((person.pk, slot.pk)) for slot in slots])
+        for person in sorted(people.values(), key=lambda p: p.name)
+    ]
+    totals = [
+        (
+            sum(1 for v in votes if v.slot_id == slot.pk and v.answer == PollAnswer.YES),
+            sum(1 for v in votes if v.slot_id == slot.pk and v.answer == PollAnswer.IF_NEEDED),
+        )
+        for slot in slots
+    ]
+    return {"poll": poll, "body": poll.body, "slots": slots, "rows": rows, "totals": totals}

@@ -9,7 +9,7 @@ from django_tasks import task
 from samspill.clusters.models import Person
 
 from . import notice
-from .models import Attendance, MinutesSigner
+from .models import Attendance, DatePoll, MinutesSigner
 
 logger = logging.getLogger(__name__)
 
@@ -60,4 +60,16 @@ def signing_deliver(*, signer_id: int, site_url: str) -> int:
         if signer is None:
             return 0
         email = notice.signing_message(signer, site_url=site_url)
+    return email.send() if email is not None else 0
+
+
+@task()
+def poll_deliver(*, poll_id: int, person_id: int, kind: str, site_url: str) -> int:
+    """Ask a member to answer a date poll ("poll"), or tell them the date chosen ("chosen")."""
+    with scopes_disabled():
+        poll = DatePoll.objects.select_related("body", "cluster", "meeting").filter(pk=poll_id)
+        person = Person.objects.filter(pk=person_id).first()
+        if not poll.exists() or person is None:
+            return 0
+        email = notice.poll_message(poll.get(), person, kind=kind, site_url=site_url)
     return email.send() if email is not None else 0

@@ -24,13 +24,14 @@ from samspill.common.views import form_page, kept_page, list_page
 
 from . import documents, notice, queries, services
 from . import versions as versions_diff
-from .filters import DecisionFilterForm, FollowUpFilterForm, VersionForm
+from .filters import ChosenSlotForm, DecisionFilterForm, FollowUpFilterForm, VersionForm
 from .forms import (
     AppointmentForm,
     AttendanceForm,
     BodyForm,
     CaseForm,
     CorrectionForm,
+    DatePollForm,
     FollowUpForm,
     MeetingForm,
     SignersForm,
@@ -41,8 +42,11 @@ from .models import (
     Attendance,
     Body,
     Case,
+    DatePoll,
+    DatePollVote,
     FollowUp,
     Meeting,
+    PollAnswer,
     Role,
     SubstituteAnswer,
 )
@@ -85,6 +89,7 @@ def body_detail(request: RegistryRequest, cluster: Cluster, body: str) -> HttpRe
         substitutes = queries.substitutes_by_seat(appointments)
         return {
             "feed": notice.feed_path("body", record.pk),
+            "polls": list(record.polls.select_related("meeting")[:5]),
             "open_followups": FollowUp.objects.filter(
                 case__body=record, done_on__isnull=True
             ).count(),
@@ -801,3 +806,100 @@ def sign(request: HtmxHttpRequest, token: str) -> HttpResponse:
             "others": list(signer.meeting.signers.exclude(pk=signer.pk).select_related("person")),
         }
     return render(request, "governance/sign.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def poll_create(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
+    """A date poll for the body's next meeting, sent to its members."""
+    record = _body(body)
+    form = DatePollForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            poll = services.poll_create(
+                body=record,
+                title=form.cleaned_data["title"],
+                slots=form.slots(),
+                actor=request.user,
+                site_url=_site_url(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The date poll is sent to the members."))
+            return redirect(reverse("governance:poll_detail", kwargs=poll.url_kwargs()))
+    context = {
+        "form": form,
+        "title": _("New date poll for %(body)s") % {"body": record.name},
+        "cancel_url": record.get_absolute_url(),
+    }
+    return render(request, "common/form_page.html", context)
+
+
+@cluster_view(VIEW_BODIES)
+def poll_detail(request: RegistryRequest, cluster: Cluster, body: str, pk: int) -> HttpResponse:
+    """The answers to a date poll, time by time, and the time chosen."""
+    record = _body(body)
+    poll = get_object_or_404(DatePoll.objects.select_related("meeting"), body=record, pk=pk)
+    return render(request, "governance/poll_detail.html", queries.poll_table(poll))
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def poll_choose(request: RegistryRequest, cluster: Cluster, body: str, pk: int) -> HttpResponse:
+    """The secretariat chooses a time (POST `slot`): it becomes a planned meeting."""
+    record = _body(body)
+    poll = get_object_or_404(DatePoll, body=record, pk=pk)
+    if request.method != "POST":
+        return render(request, "governance/poll_detail.html", queries.poll_table(poll))
+    back = redirect(reverse("governance:poll_detail", kwargs=poll.url_kwargs()))
+    slot = poll.slots.filter(pk=ChosenSlotForm(request.POST).values()["slot"]).first()
+    if slot is None:
+        messages.error(request, _("Choose one of the times."))
+        return back
+    try:
+        meeting = services.poll_choose(
+            poll=poll, slot=slot, actor=request.user, site_url=_site_url(request)
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return back
+    messages.success(request, _("The meeting is planned, and the members are told."))
+    return redirect(meeting.get_absolute_url())
+
+
+def poll(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """A member answers a date poll by the personal link in their email: no login."""
+    mark_private(request)
+    try:
+        record, person = notice.read_poll_link(token)
+    except notice.LinkProblem as problem:
+        return render(
+            request, "governance/poll_answer.html", {"problem": problem.message}, status=404
+        )
+    with scope(cluster=record.cluster):
+        slots = list(record.slots.all())
+        mine = {
+            vote.slot_id: vote.answer
+            for vote in DatePollVote.objects.filter(slot__poll=record, person=person)
+        }
+    if request.method == "POST":
+        answers = {
+            slot.pk: request.POST.get(f"slot-{slot.pk}", "")
+            for slot in slots
+            if request.POST.get(f"slot-{slot.pk}", "") in PollAnswer.values
+        }
+        try:
+            services.poll_answer(poll=record, person=person, answers=answers)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Thank you, your answer is registered."))
+        return redirect(request.path)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {
+        "poll": record,
+        "person": person,
+        "rows": [(slot, mine.get(slot.pk, "")) for slot in slots],
+        "choices": PollAnswer.choices,
+    }
+    return render(request, "governance/poll_answer.html", context)

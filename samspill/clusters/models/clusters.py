@@ -27,6 +27,7 @@ RESERVED_SLUGS = {
     "static",
     "media",
     "healthz",
+    "poll",
     "sign",
 }
 

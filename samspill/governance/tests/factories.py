@@ -5,7 +5,14 @@ from django_scopes import scopes_disabled
 
 from samspill.clusters.tests.factories import OrganisationFactory, PersonFactory
 from samspill.governance import services
-from samspill.governance.models import Appointment, Body, FollowUp, Role
+from samspill.governance.models import (
+    Appointment,
+    Body,
+    DatePoll,
+    DatePollSlot,
+    FollowUp,
+    Role,
+)
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -66,8 +73,16 @@ def governance_objects(cluster, *, person=None) -> dict:
         approved.status = approved.Status.HELD
         approved.save(update_fields=["status"])
         services.minutes_approve(meeting=approved, actor=None)
+        poll = DatePoll.objects.create(cluster=cluster, body=body, title="Vårmøtet")
+        for day in (10, 11):
+            DatePollSlot.objects.create(
+                cluster=cluster,
+                poll=poll,
+                starts_at=datetime.datetime(2026, 4, day, 10, tzinfo=OSLO),
+            )
         return {
             "body": body,
+            "poll": poll,
             "approved_meeting": approved,
             "appointment": member,
             "meeting": meeting,

@@ -199,7 +199,7 @@ def test_body_and_meeting_pages_keep_their_query_count(
             case.items.create(cluster=polyfon, title="Del a")
     client = client_for(secretariat)
     client.get(body.get_absolute_url())  # the content types of the history, once
-    with django_assert_num_queries(9):  # with the count of open follow-ups
+    with django_assert_num_queries(10):  # with the count of open follow-ups and date polls
         assert client.get(body.get_absolute_url()).status_code == 200
     with django_assert_num_queries(12):  # with the cases' follow-ups and the signers
         assert client.get(meeting.get_absolute_url()).status_code == 200

@@ -24,6 +24,7 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.urls import reverse
+from django_scopes import scopes_disabled
 
 from samspill.clusters.access import MANAGE, PUBLIC, VIEW
 from samspill.clusters.models import (
@@ -71,6 +72,7 @@ GOVERNANCE_DATA = {
     "case": {"kind": "decision"},
     "attendance": {"status": "present"},
     "followup": {"text": "Ring partnerne", "due_on": "2026-06-01"},
+    "poll": {"slot_1": "2026-09-01T10:00", "slot_2": "2026-09-02T10:00"},
 }
 
 
@@ -127,6 +129,8 @@ def _valid_data(name: str, objects) -> dict:
         data |= GOVERNANCE_DATA.get(name.partition(":")[2].split("_")[0], {})
         data["person"] = objects["person"].pk
         data["people"] = [objects["appointment"].person_id]  # who signs the minutes
+        with scopes_disabled():
+            data["slot"] = objects["poll"].slots.first().pk  # a date poll's time
         data["meetings_per"] = "year"
         data["position"] = 1
     return data

@@ -54,6 +54,12 @@ def _delete_clusters(clusters) -> None:
     # Governance first: its rows protect people and organisations. A deleted case sets
     # minutes_approved_in, decided_by and follows_up that point to it to null.
     for model in (
+        governance.DatePollVote,
+        governance.DatePollSlot,
+        governance.DatePoll,
+        governance.FollowUp,
+        governance.MinutesSigner,
+        governance.MinutesVersion,
         governance.Attendance,
         governance.CaseItem,
         governance.Case,
