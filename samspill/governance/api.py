@@ -5,7 +5,7 @@ their body only; a cluster the caller may not read answers 404.
 """
 
 import datetime
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -14,7 +14,7 @@ from ninja.decorators import decorate_view
 from pydantic import BeforeValidator
 
 from samspill.accounts.models import User
-from samspill.clusters.access import cluster_scope
+from samspill.clusters.access import clean_slug, cluster_scope
 from samspill.clusters.api import (
     PageQuery,
     Search,
@@ -31,6 +31,11 @@ from .models import Case, Meeting
 from .permissions import MANAGE_BODIES, VIEW_BODIES
 
 router = Router(tags=["governance"])
+
+if TYPE_CHECKING:
+    CaseKind = str
+else:
+    CaseKind = Literal[tuple(Case.Kind.values)]
 
 
 class AppointmentOut(Schema):
@@ -94,7 +99,9 @@ class DecisionPage(Schema):
 class DecisionQuery(PageQuery):
     search: Search = ""
     body: Annotated[
-        str | None, BeforeValidator(blank_is_none), Field(description="The body's address.")
+        str | None,
+        BeforeValidator(blank_is_none),
+        Field(description="The body's address.", pattern=r"^[-a-zA-Z0-9_]+$", max_length=80),
     ] = None
     year: Annotated[
         Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)] | None,
@@ -102,7 +109,9 @@ class DecisionQuery(PageQuery):
         Field(description="The year of the case."),
     ] = None
     kind: Annotated[
-        str | None, BeforeValidator(blank_is_none), Field(description="The kind of case.")
+        CaseKind | None,
+        BeforeValidator(blank_is_none),
+        Field(description="The kind of case, as its stored code."),
     ] = None
 
 
@@ -133,6 +142,7 @@ def body_list(request: HttpRequest, cluster: str):
 @decorate_view(kept_answer)
 def meeting_list(request: HttpRequest, cluster: str, body: str, page: Query[PageQuery]):
     """A body's meetings, newest first, each with the cases the caller may see."""
+    body = clean_slug(body)
     with cluster_scope(request, cluster, VIEW_BODIES) as cluster_obj:
         meetings = list(
             Meeting.objects.filter(body__slug=body, body__cluster=cluster_obj).order_by(
