@@ -10,7 +10,7 @@ from django.urls import include, path
 from django.utils import translation
 
 from samspill.api import api
-from samspill.governance import views as governance_views
+from samspill.governance.views import links as governance_links
 from samspill.website import views as website_views
 
 # Admin login goes through allauth, so staff TOTP applies there too.
@@ -54,11 +54,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     # A member's answer to a notice, by the signed link in their email: no cluster, no login.
-    path("answer/<str:token>/", governance_views.answer, name="answer"),
-    path("sign/<str:token>/", governance_views.sign, name="sign"),
-    path("poll/<str:token>/", governance_views.poll, name="poll"),
+    path("answer/<str:token>/", governance_links.answer, name="answer"),
+    path("sign/<str:token>/", governance_links.sign, name="sign"),
+    path("poll/<str:token>/", governance_links.poll, name="poll"),
     # A person's or a body's meetings for a calendar app, which cannot log in: signed instead.
-    path("calendar/<str:token>.ics", governance_views.calendar_feed, name="calendar_feed"),
+    path("calendar/<str:token>.ics", governance_links.calendar_feed, name="calendar_feed"),
     path("<slug:cluster>/", include("samspill.website.urls")),
     path("<slug:cluster>/", include("samspill.clusters.urls")),
     path("<slug:cluster>/", include("samspill.governance.urls")),

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from .views import bodies, meetings, minutes, registers
 
 app_name = "governance"
 
@@ -22,39 +22,41 @@ register_converter(MeetingSlug, "meeting")
 MEETING = "bodies/<slug:body>/<meeting:meeting>/"
 
 urlpatterns = [
-    path("bodies/", views.body_list, name="body_list"),
-    path("decisions/", views.decision_list, name="decision_list"),
-    path("followups/", views.followup_list, name="followup_list"),
-    path("bodies/new/", views.body_create, name="body_create"),
-    path("bodies/<slug:body>/", views.body_detail, name="body_detail"),
-    path("bodies/<slug:body>/edit/", views.body_edit, name="body_edit"),
-    path("bodies/<slug:body>/members/new/", views.appointment_create, name="appointment_create"),
-    path("bodies/<slug:body>/members/<int:pk>/", views.appointment_edit, name="appointment_edit"),
-    path("bodies/<slug:body>/meetings/new/", views.meeting_create, name="meeting_create"),
-    path("bodies/<slug:body>/polls/new/", views.poll_create, name="poll_create"),
-    path("bodies/<slug:body>/polls/<int:pk>/", views.poll_detail, name="poll_detail"),
-    path("bodies/<slug:body>/polls/<int:pk>/choose/", views.poll_choose, name="poll_choose"),
-    path(MEETING, views.meeting_detail, name="meeting_detail"),
-    path(f"{MEETING}edit/", views.meeting_edit, name="meeting_edit"),
-    path(f"{MEETING}cases/new/", views.case_create, name="case_create"),
-    path(f"{MEETING}cases/<int:pk>/", views.case_edit, name="case_edit"),
-    path(f"{MEETING}cases/<int:pk>/withdraw/", views.case_withdraw, name="case_withdraw"),
-    path(f"{MEETING}attendance/<int:pk>/", views.attendance_record, name="attendance_record"),
-    path(f"{MEETING}approve/", views.minutes_approve, name="minutes_approve"),
-    path(f"{MEETING}signers/", views.signers_choose, name="signers_choose"),
-    path(f"{MEETING}cases/<int:pk>/correct/", views.case_correct, name="case_correct"),
-    path(f"{MEETING}minutes/versions/", views.minutes_versions, name="minutes_versions"),
-    path(f"{MEETING}cases/<int:pk>/followups/new/", views.followup_create, name="followup_create"),
-    path(f"{MEETING}followups/<int:pk>/", views.followup_edit, name="followup_edit"),
-    path(f"{MEETING}followups/<int:pk>/done/", views.followup_done, name="followup_done"),
-    path(f"{MEETING}notice/", views.notice_send, name="notice_send"),
-    path(f"{MEETING}reminders/", views.reminders_send, name="reminders_send"),
-    path(f"{MEETING}notice.pdf", views.notice_document, name="notice_pdf"),
-    path(f"{MEETING}meeting.ics", views.meeting_calendar, name="meeting_ics"),
+    path("bodies/", bodies.body_list, name="body_list"),
+    path("decisions/", registers.decision_list, name="decision_list"),
+    path("followups/", registers.followup_list, name="followup_list"),
+    path("bodies/new/", bodies.body_create, name="body_create"),
+    path("bodies/<slug:body>/", bodies.body_detail, name="body_detail"),
+    path("bodies/<slug:body>/edit/", bodies.body_edit, name="body_edit"),
+    path("bodies/<slug:body>/members/new/", bodies.appointment_create, name="appointment_create"),
+    path("bodies/<slug:body>/members/<int:pk>/", bodies.appointment_edit, name="appointment_edit"),
+    path("bodies/<slug:body>/meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("bodies/<slug:body>/polls/new/", bodies.poll_create, name="poll_create"),
+    path("bodies/<slug:body>/polls/<int:pk>/", bodies.poll_detail, name="poll_detail"),
+    path("bodies/<slug:body>/polls/<int:pk>/choose/", bodies.poll_choose, name="poll_choose"),
+    path(MEETING, meetings.meeting_detail, name="meeting_detail"),
+    path(f"{MEETING}edit/", meetings.meeting_edit, name="meeting_edit"),
+    path(f"{MEETING}cases/new/", meetings.case_create, name="case_create"),
+    path(f"{MEETING}cases/<int:pk>/", meetings.case_edit, name="case_edit"),
+    path(f"{MEETING}cases/<int:pk>/withdraw/", meetings.case_withdraw, name="case_withdraw"),
+    path(f"{MEETING}attendance/<int:pk>/", meetings.attendance_record, name="attendance_record"),
+    path(f"{MEETING}approve/", minutes.minutes_approve, name="minutes_approve"),
+    path(f"{MEETING}signers/", minutes.signers_choose, name="signers_choose"),
+    path(f"{MEETING}cases/<int:pk>/correct/", minutes.case_correct, name="case_correct"),
+    path(f"{MEETING}minutes/versions/", minutes.minutes_versions, name="minutes_versions"),
+    path(
+        f"{MEETING}cases/<int:pk>/followups/new/", meetings.followup_create, name="followup_create"
+    ),
+    path(f"{MEETING}followups/<int:pk>/", meetings.followup_edit, name="followup_edit"),
+    path(f"{MEETING}followups/<int:pk>/done/", meetings.followup_done, name="followup_done"),
+    path(f"{MEETING}notice/", meetings.notice_send, name="notice_send"),
+    path(f"{MEETING}reminders/", meetings.reminders_send, name="reminders_send"),
+    path(f"{MEETING}notice.pdf", meetings.notice_document, name="notice_pdf"),
+    path(f"{MEETING}meeting.ics", meetings.meeting_calendar, name="meeting_ics"),
     *(
         path(
             f"{MEETING}{kind}.{extension}",
-            views.meeting_document,
+            minutes.meeting_document,
             {"kind": kind, "extension": extension},
             name=f"{kind}_{extension}",
         )

@@ -1,0 +1,49 @@
+"""Governance's models: bodies and their members, meetings and what happens at them, date
+polls. Each module imports only those before it."""
+
+from .bodies import (
+    FORMAT_FIELDS,
+    Appointment,
+    AppointmentQuerySet,
+    Body,
+    Role,
+    format_case_number,
+    validate_case_number_format,
+)
+from .meetings import (
+    Answer,
+    Attendance,
+    Case,
+    CaseItem,
+    CaseSequence,
+    FollowUp,
+    Meeting,
+    MinutesSigner,
+    MinutesVersion,
+    SubstituteAnswer,
+)
+from .polls import DatePoll, DatePollSlot, DatePollVote, PollAnswer
+
+__all__ = [
+    "Answer",
+    "Appointment",
+    "AppointmentQuerySet",
+    "Attendance",
+    "Body",
+    "Case",
+    "CaseItem",
+    "CaseSequence",
+    "DatePoll",
+    "DatePollSlot",
+    "DatePollVote",
+    "FORMAT_FIELDS",
+    "FollowUp",
+    "Meeting",
+    "MinutesSigner",
+    "MinutesVersion",
+    "PollAnswer",
+    "Role",
+    "SubstituteAnswer",
+    "format_case_number",
+    "validate_case_number_format",
+]
