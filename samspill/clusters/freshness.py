@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import Count, F, Max, Model, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -61,6 +61,20 @@ def _changing(cluster_id: int, using: str | None = None) -> bool:
         getattr(callback, "raises_version_of", None) == cluster_id
         for _savepoints, callback, _robust in connection.run_on_commit
     )
+
+
+def clusters_key(part: str) -> str | None:
+    """A cache key for `part` rendered from the clusters themselves (the list of public
+    clusters), as they all stand now: their number, newest and data versions. None inside a
+    transaction that has changed any cluster (see `version_key`)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        hasattr(callback, "raises_version_of")
+        for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        return None
+    stamp = Cluster.objects.aggregate(n=Count("pk"), last=Max("pk"), versions=Sum("data_version"))
+    return f"samspill:{part}:{stamp['n']}:{stamp['last']}:{stamp['versions']}:{get_language()}"
 
 
 def _raise(cluster_id: int, using: str | None) -> None:

@@ -6,7 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from samspill.clusters.access import PUBLIC, ClusterRequest, cluster_view
+from samspill.clusters.freshness import clusters_key
 from samspill.clusters.models import Cluster, ClusterRole, Membership, Node
+from samspill.common.caching import kept
 from samspill.common.collation import norwegian
 from samspill.governance import documents
 from samspill.governance import queries as governance_queries
@@ -24,8 +26,14 @@ def home(request: HttpRequest) -> HttpResponse:
             .select_related("cluster")
             .order_by(norwegian("cluster__name"))
         )
-    clusters = Cluster.objects.filter(is_public=True)
-    return render(request, "website/home.html", {"clusters": clusters, "roles": roles})
+
+    def published() -> str:
+        clusters = Cluster.objects.filter(is_public=True)
+        return render_to_string("website/home.html#published", {"clusters": clusters})
+
+    # The published clusters are the same for everyone: rendered once, kept until one changes.
+    context = {"published": kept(clusters_key("website:home"), published), "roles": roles}
+    return render(request, "website/home.html", context)
 
 
 @cluster_view(PUBLIC)

@@ -74,6 +74,16 @@ class Cluster(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save everything but `data_version`, which only `freshness` raises, in the database:
+        an instance read before a change must not write an older number back."""
+        if not self._state.adding:
+            fields = kwargs.get("update_fields") or [
+                f.attname for f in self._meta.concrete_fields if not f.primary_key
+            ]
+            kwargs["update_fields"] = [f for f in fields if f != "data_version"]
+        super().save(*args, **kwargs)
+
 
 class ClusterScoped(models.Model):
     """A row that belongs to one cluster: what every per-cluster model of every app inherits.

@@ -146,3 +146,26 @@ def test_a_new_region_is_offered_at_once_by_forms_and_filters(polyfon, secretari
         record_save(record=Region(cluster=polyfon, name="Utland", position=9), actor=secretariat)
     assert "Utland" in get(client, "clusters:organisation_create")
     assert "Utland" in get(client, "clusters:organisation_list")
+
+
+def test_the_front_page_keeps_the_published_clusters_until_one_changes(polyfon, alrek):
+    client = client_for(None)
+    assert "Polyfon" in client.get("/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not [q for q in queries.captured_queries if 'clusters_cluster"."description' in q["sql"]]
+    polyfon.name = "Polyfon kunnskapsklynge for musikk og helse"
+    polyfon.save()
+    assert "musikk og helse" in client.get("/").content.decode()
+    alrek.is_public = False
+    alrek.save()
+    assert alrek.name not in client.get("/").content.decode()
+
+
+def test_saving_a_cluster_read_before_a_change_never_lowers_its_version(polyfon):
+    stale = Cluster.objects.get(pk=polyfon.pk)
+    OrganisationFactory(cluster=polyfon)  # raises the version
+    before = version(polyfon)
+    stale.name = "Polyfon"
+    stale.save()
+    assert version(polyfon) == before + 1
