@@ -99,9 +99,9 @@ class DecisionPage(Schema):
 class DecisionQuery(PageQuery):
     search: Search = ""
     body: Annotated[
-        str | None,
+        Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=80)] | None,
         BeforeValidator(blank_is_none),
-        Field(description="The body's address.", pattern=r"^[-a-zA-Z0-9_]+$", max_length=80),
+        Field(description="The body's address."),
     ] = None
     year: Annotated[
         Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)] | None,

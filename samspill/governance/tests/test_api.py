@@ -86,4 +86,5 @@ def test_unknown_body_and_bad_year_are_explained(board, secretariat):
     assert client.get(f"{PREFIX}/polyfon/bodies/ukjent/meetings").status_code == 404
     assert client.get(f"{PREFIX}/polyfon/decisions", {"year": "tjue"}).status_code == 422
     assert client.get(f"{PREFIX}/polyfon/decisions", {"body": "\x00"}).status_code == 422
+    assert client.get(f"{PREFIX}/polyfon/decisions", {"body": ""}).status_code == 200
     assert client.get(f"{PREFIX}/polyfon/bodies/%00/meetings").status_code == 404
