@@ -50,6 +50,18 @@ class LinkProblem(Exception):
         self.message = message
 
 
+def _unsigned(token: str, salt: str, *keys: str) -> tuple:
+    """The values a signed link holds under `keys` (ids, as ints where they are digits);
+    LinkProblem if it was altered, cut short or made for something else."""
+    try:
+        data = signing.loads(token, salt=salt)
+        return tuple(int(data[k]) if str(data[k]).isdigit() else str(data[k]) for k in keys)
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise LinkProblem(
+            _("This link is not valid. It may have been changed or cut short when it was copied.")
+        ) from None
+
+
 @dataclass(frozen=True)
 class Link:
     seat: Attendance
@@ -59,13 +71,7 @@ class Link:
 
 def read_link(token: str) -> Link:
     """The seat and the person a link was made for; LinkProblem if it does not work."""
-    try:
-        data = signing.loads(token, salt=SALT)
-        seat_id, person_id = int(data["seat"]), int(data["person"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise LinkProblem(
-            _("This link is not valid. It may have been changed or cut short when it was copied.")
-        ) from None
+    seat_id, person_id = _unsigned(token, SALT, "seat", "person")
     seat = (
         Attendance.objects.with_scopes_disabled()
         .select_related("meeting__body", "meeting__cluster", "person", "substitute")
@@ -99,12 +105,7 @@ def sign_path(signer: MinutesSigner) -> str:
 
 def read_sign_link(token: str) -> MinutesSigner:
     """The signer a link was made for; LinkProblem if altered or no longer asked to sign."""
-    try:
-        signer_id = int(signing.loads(token, salt=SIGN_SALT)["signer"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise LinkProblem(
-            _("This link is not valid. It may have been changed or cut short when it was copied.")
-        ) from None
+    (signer_id,) = _unsigned(token, SIGN_SALT, "signer")
     signer = (
         MinutesSigner.objects.with_scopes_disabled()
         .select_related("meeting__body", "meeting__cluster", "person")
@@ -127,13 +128,7 @@ def poll_path(poll: DatePoll, person_id: int) -> str:
 
 
 def read_poll_link(token: str) -> tuple[DatePoll, Person]:
-    try:
-        data = signing.loads(token, salt=POLL_SALT)
-        poll_id, person_id = int(data["poll"]), int(data["person"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise LinkProblem(
-            _("This link is not valid. It may have been changed or cut short when it was copied.")
-        ) from None
+    poll_id, person_id = _unsigned(token, POLL_SALT, "poll", "person")
     poll = (
         DatePoll.objects.with_scopes_disabled()
         .select_related("body", "cluster", "meeting")
@@ -196,10 +191,10 @@ def feed_meetings(token: str) -> tuple[str, list[Meeting]]:
     """The feed's name and its meetings (a year back and all ahead); LinkProblem if the
     address was altered or its person or body is gone."""
     try:
-        data = signing.loads(token, salt=FEED_SALT)
-        kind, pk = str(data["k"]), int(data["pk"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        kind_id, pk = _unsigned(token, FEED_SALT, "k", "pk")
+    except LinkProblem:
         raise LinkProblem(_("This calendar address is not valid.")) from None
+    kind = str(kind_id)
     meetings = Meeting.objects.with_scopes_disabled().select_related("body", "cluster")
     meetings = meetings.filter(
         starts_at__gte=timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
