@@ -100,3 +100,14 @@ def test_members_read_the_versions_unless_the_minutes_hold_restricted_cases(
         Case.objects.filter(pk=approved.pk).update(restricted=True, legal_ground="offl. § 13")
     assert client_for(member).get(versions_url(approved)).status_code == 404
     assert client_for(secretariat).get(versions_url(approved)).status_code == 200
+
+
+def test_versions_approved_by_nobody_in_particular_are_listed(polyfon, member):
+    """Minutes approved without a user (by signing, or by the demo) show a dash for who."""
+    meeting = meeting_at(make_body(polyfon), 2022, 3, 18, standard_cases=False)
+    with scopes_disabled():
+        meeting.status = Meeting.Status.HELD
+        meeting.save()
+        services.minutes_approve(meeting=meeting, actor=None)
+    url = reverse("governance:minutes_versions", kwargs=meeting.url_kwargs())
+    assert client_for(member).get(url).status_code == 200
