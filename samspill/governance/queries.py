@@ -339,14 +339,14 @@ def followups_for_list(
     return followups
 
 
-PUBLIC_PAST_DAYS = 2 * 365
+PUBLIC_MEETINGS = 12  # per body: the newest, planned ones included
 
 
 @dataclass(frozen=True)
 class PublicBody:
     body: Body
     members: list[Appointment]
-    meetings: list[Meeting]  # two years back and everything ahead, newest first
+    meetings: list[Meeting]  # the newest PUBLIC_MEETINGS, planned ones included
 
 
 def public_bodies(cluster: Cluster, today: datetime.date) -> list[PublicBody]:
@@ -359,18 +359,18 @@ def public_bodies(cluster: Cluster, today: datetime.date) -> list[PublicBody]:
         .select_related("person", "organisation")
         .order_by("position", "pk")
     )
-    meetings = list(
-        Meeting.objects.filter(
-            cluster=cluster, starts_at__date__gte=today - datetime.timedelta(PUBLIC_PAST_DAYS)
-        )
+    # Enough of the newest for every body to have its share; the page stays bounded.
+    newest = (
+        Meeting.objects.filter(cluster=cluster)
         .exclude(status=Meeting.Status.CANCELLED)
         .order_by("-starts_at")
     )
+    meetings = list(newest[: PUBLIC_MEETINGS * 2 * max(1, len(bodies))])
     return [
         PublicBody(
             body=body,
             members=[a for a in members if a.body_id == body.pk],
-            meetings=[m for m in meetings if m.body_id == body.pk],
+            meetings=[m for m in meetings if m.body_id == body.pk][:PUBLIC_MEETINGS],
         )
         for body in bodies
     ]
