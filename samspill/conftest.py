@@ -144,12 +144,21 @@ OBJECTS = {
     "governance:poll_create": "body",
     "governance:poll_detail": "poll",
     "governance:poll_choose": "poll",
+    "governance:circulation_create": "body",
+    "governance:circulation_detail": "circulation",
+    "governance:circulation_conclude": "circulation",
+    "governance:disqualifications": "case",
+    "governance:disqualification_remove": "disqualification",
 }
 
 
-# Pages outside /<cluster>/ and what makes them safe. `answer` and `calendar_feed` are reached
-# by a signed link instead of a login: samspill/governance/tests/test_notice.py tries bad ones.
-OUTSIDE_CLUSTERS = {"home", "healthz", "set_language", "answer", "calendar_feed", "sign", "poll"}
+# Pages outside /<cluster>/ and what makes them safe. `answer`, `calendar_feed`, `sign`, `poll`
+# and `circulation` are reached by a signed link instead of a login: the governance tests try
+# bad ones.
+OUTSIDE_CLUSTERS = {
+    *("home", "healthz", "set_language"),
+    *("answer", "calendar_feed", "sign", "poll", "circulation"),
+}
 # The API checks its permissions per operation: samspill/clusters/tests/test_api.py.
 OUTSIDE_PREFIXES = ("account_", "mfa_", "socialaccount_", "admin:", "openid_connect_", "api:")
 

@@ -57,6 +57,7 @@ urlpatterns = [
     path("answer/<str:token>/", governance_links.answer, name="answer"),
     path("sign/<str:token>/", governance_links.sign, name="sign"),
     path("poll/<str:token>/", governance_links.poll, name="poll"),
+    path("circulation/<str:token>/", governance_links.circulation, name="circulation"),
     # A person's or a body's meetings for a calendar app, which cannot log in: signed instead.
     path("calendar/<str:token>.ics", governance_links.calendar_feed, name="calendar_feed"),
     path("<slug:cluster>/", include("samspill.website.urls")),

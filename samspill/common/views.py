@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpResponse
@@ -81,9 +82,24 @@ def form_page(
     success_message: StrOrPromise,
     success_url: Callable[[Any], str] | None = None,
 ) -> HttpResponse:
-    """Validate a bound form and save through a service; on errors, show them with the input."""
+    """Validate a bound form and save through a service; on errors, the form's or a rule the
+    service raises, show them with the input."""
     if request.method == "POST" and form.is_valid():
-        saved = save(form)
-        messages.success(request, success_message or _("Saved."))
-        return redirect(success_url(saved) if success_url else saved.get_absolute_url())
+        try:
+            saved = save(form)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, success_message or _("Saved."))
+            return redirect(success_url(saved) if success_url else saved.get_absolute_url())
     return render(request, template, {**context, "form": form})
+
+
+def add_service_error(form: BaseForm, error: ValidationError) -> None:
+    """A service's ValidationError on the form: next to the field it names where the form has
+    that field, above the form otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)

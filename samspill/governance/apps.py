@@ -20,6 +20,9 @@ class GovernanceConfig(AppConfig):
             models.MinutesVersion,
             models.FollowUp,
             models.MinutesSigner,
+            models.Disqualification,
+            models.Circulation,
+            models.CirculationReply,
         ):
             auditlog.register(model)
         _add_menu_items()

@@ -22,9 +22,13 @@ from .models import (
     Case,
     CaseItem,
     CaseSequence,
+    Circulation,
+    CirculationAnswer,
+    CirculationReply,
     DatePoll,
     DatePollSlot,
     DatePollVote,
+    Disqualification,
     Meeting,
     Role,
 )
@@ -338,6 +342,7 @@ def _alrek(demo: _Demo) -> None:
         demo, partners, spring, related={9: centre, 11: agreements}
     )
     minutes_approve(meeting=spring, in_case=autumn.cases.get(number=8), actor=demo.actor)
+    _alrek_mandate_circulation(demo, partners, reported_in=autumn.cases.get(number=10))
     _alrek_date_poll(demo, partners)
 
     # Case 12-22 reappointed the steering group's leader from the partner meeting of 07.10.
@@ -480,6 +485,36 @@ def _alrek_steering_group(demo: _Demo) -> tuple[Body, Case, Case]:
     demo.status(september, Meeting.Status.MINUTES_DRAFT)
     minutes_approve(meeting=june, in_case=minutes, actor=demo.actor)
     return steering, agreements, centre
+
+
+def _alrek_mandate_circulation(demo: _Demo, partners: Body, reported_in: Case) -> None:
+    """ "Mandat som var på sirkulasjon i gruppen i perioden 23. mai – 3. juni. Det kom ikke
+    ytterligere kommentarer til mandatet, så det anses som endelig." (case 10-22)"""
+    circulation = Circulation.objects.create(
+        cluster=demo.cluster,
+        body=partners,
+        purpose=Circulation.Purpose.COMMENTS,
+        title="Mandat for Partnermøtet",
+        text=partners.mandate,
+        opens_on=D(2022, 5, 23),
+        deadline=D(2022, 6, 3),
+        status=Circulation.Status.CONCLUDED,
+        outcome="Det kom ikke ytterligere kommentarer til mandatet, så det anses som endelig.",
+        concluded_on=D(2022, 6, 3),
+        reported_in=reported_in,
+    )
+    members = [a.person for a in partners.appointments.filter(role=Role.MEMBER)]
+    for n, person in enumerate(members):
+        answered = n % 3 != 2  # some did not answer, as is usual
+        CirculationReply.objects.create(
+            cluster=demo.cluster,
+            circulation=circulation,
+            person=person,
+            answer=CirculationAnswer.AGREE if answered else "",
+            answered_at=datetime.datetime(2022, 5, 24 + n % 8, 9, tzinfo=OSLO)
+            if answered
+            else None,
+        )
 
 
 def _alrek_date_poll(demo: _Demo, partners: Body) -> None:
@@ -817,6 +852,7 @@ def _polyfon(demo: _Demo) -> None:
     )
 
     _polyfon_next_meeting(demo, steering)
+    _polyfon_open_circulation(demo, steering)
     _polyfon_panel_meeting(demo, panel)
 
 
@@ -899,11 +935,58 @@ def _polyfon_past_meeting(demo: _Demo, steering: Body) -> None:
         "knutepunktmodellen i 2026–2028. Knutepunkta i Øst, Sør og Vest startar opp i januar.",
         decision="Orienteringa teken til etterretning.",
     )
+    grant = demo.case(
+        meeting,
+        "Såkornmidlar 2026: Musikkterapi i kommunal rus- og psykisk helseteneste",
+        presenter="Ingrid Solheim",
+        background="Søknad frå Bergen kommune og HVL om 300 000 kr i såkornmidlar.",
+        proposed_decision="Styringsgruppa løyver 300 000 kr til prosjektet.",
+        decision="Styringsgruppa løyvde 300 000 kr til prosjektet.",
+    )
+    Disqualification.objects.create(
+        cluster=demo.cluster,
+        case=grant,
+        person=demo.people["Hanne Rasmussen"],
+        grounds="tilsett hos søkjaren Bergen kommune (fvl. § 6 andre ledd)",
+    )
     demo.case(meeting, "Eventuelt", K.OTHER_BUSINESS, decision="Ingen saker.")
     demo.attendance(meeting, AM=(S.REMOTE, None), POS=(S.ABSENT_WITH_NOTICE, None))
     demo.status(meeting, Meeting.Status.MINUTES_DRAFT)
     # Approved by e-mail after the meeting, not in a case of a later meeting.
     minutes_approve(meeting=meeting, actor=demo.actor)
+
+
+def _polyfon_open_circulation(demo: _Demo, steering: Body) -> None:
+    """A written procedure out now, whenever the demo is loaded: two answers in, one comment."""
+    today = timezone.localdate()
+    circulation = Circulation.objects.create(
+        cluster=demo.cluster,
+        body=steering,
+        purpose=Circulation.Purpose.COMMENTS,
+        title="Innspel til rulleringa av handlingsplanen",
+        text="Sekretariatet ber om innspel til kva tiltak som bør prioriterast neste år, "
+        "og om endringar i klynga og omgivnadene som planen bør omtale.",
+        opens_on=today - datetime.timedelta(days=4),
+        deadline=today + datetime.timedelta(days=10),
+    )
+    members = [a.person for a in steering.appointments.filter(role=Role.MEMBER)]
+    answers = {
+        "Jonas Haugland": (CirculationAnswer.AGREE, ""),
+        "Nora Aune": (
+            CirculationAnswer.COMMENT,
+            "Erfaringspanelet bør involverast før tiltaka blir prioriterte.",
+        ),
+    }
+    for person in members:
+        answer, comment = answers.get(person.name, ("", ""))
+        CirculationReply.objects.create(
+            cluster=demo.cluster,
+            circulation=circulation,
+            person=person,
+            answer=answer,
+            comment=comment,
+            answered_at=timezone.now() - datetime.timedelta(days=2) if answer else None,
+        )
 
 
 def _polyfon_next_meeting(demo: _Demo, steering: Body) -> None:

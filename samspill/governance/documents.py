@@ -89,6 +89,7 @@ class CaseEntry:
     heading: str
     presenter: str = ""
     follows_up: str = ""
+    disqualified: str = ""
     withdrawn: bool = False
     restricted_note: str = ""
     items: list[ItemEntry] = field(default_factory=list)
@@ -263,6 +264,7 @@ def _case_entry(case: Case, *, kind: str, public: bool) -> CaseEntry:
             if case.follows_up
             else ""
         ),
+        disqualified=_disqualified_sentence(case),
         withdrawn=case.withdrawn,
         restricted_note=restricted_note,
         items=[
@@ -281,20 +283,30 @@ def _case_entry(case: Case, *, kind: str, public: bool) -> CaseEntry:
     )
 
 
+def _disqualified_sentence(case: Case) -> str:
+    found = case.disqualifications.all()
+    if not found:
+        return ""
+    names = ", ".join(
+        f"{d.person.name} ({d.grounds})" if d.grounds else d.person.name for d in found
+    )
+    return _("Disqualified, took no part in the case: %(names)s.") % {"names": names}
+
+
 def _cases(meeting: Meeting) -> list[Case]:
     """Every case of the meeting, restricted ones too (the public version leaves out their
     text itself), with what their headings need."""
     return list(
         Case.objects.filter(meeting=meeting)
         .select_related("body", "follows_up__body")
-        .prefetch_related("items")
+        .prefetch_related("items", "disqualifications__person")
         .order_by("position", "number")
     )
 
 
 def minutes_context(meeting: Meeting, *, kind: str, public: bool) -> dict:
     """What the minutes ("minutes") or the record ("protocol") of `meeting` show, in the
-    active language. Four queries, five if the body's chair has no seat at the meeting."""
+    active language. Six queries, seven if the body's chair has no seat at the meeting."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     meeting = (
@@ -490,7 +502,7 @@ def minutes_docx(meeting: Meeting, *, kind: str = "minutes", public: bool = Fals
         if case.withdrawn:
             heading = f"{heading} {labels['withdrawn']}"
         document.add_heading(heading, level=2)
-        for line in (case.restricted_note, case.presenter, case.follows_up):
+        for line in (case.restricted_note, case.presenter, case.follows_up, case.disqualified):
             if line:
                 document.add_paragraph().add_run(line).italic = True
         for item in case.items:

@@ -1,13 +1,24 @@
 from typing import Any, cast
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspill.clusters.forms import ClusterModelForm
 from samspill.clusters.models import Person
 
-from .models import Appointment, Attendance, Body, Case, FollowUp, Meeting
+from .models import (
+    Appointment,
+    Attendance,
+    Body,
+    Case,
+    Circulation,
+    CirculationAnswer,
+    Disqualification,
+    FollowUp,
+    Meeting,
+)
 
 
 class BodyForm(ClusterModelForm):
@@ -223,3 +234,78 @@ class DatePollForm(forms.Form):
             for n in range(1, 6)
             if self.cleaned_data.get(f"slot_{n}")
         ]
+
+
+class CirculationForm(ClusterModelForm):
+    """A written procedure to send: what, why, by when; for minutes, whose."""
+
+    class Meta(ClusterModelForm.Meta):
+        model = Circulation
+        fields = ["purpose", "title", "meeting", "text", "proposed_decision", "deadline"]
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+        field = cast(forms.ModelChoiceField, self.fields["meeting"])
+        field.queryset = (
+            Meeting.objects.with_scope(cluster=self.cluster)
+            .filter(body=body)
+            .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.MINUTES_APPROVED])
+            .order_by("-starts_at")
+        )
+        field.help_text = _("For minutes out for comments or approval.")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        purpose, meeting = data.get("purpose"), data.get("meeting")
+        if purpose == Circulation.Purpose.MINUTES and meeting is None and "meeting" in data:
+            self.add_error("meeting", _("Choose the meeting whose minutes are approved."))
+        if purpose == Circulation.Purpose.DECISION and not data.get("proposed_decision"):
+            self.add_error("proposed_decision", _("Write the decision the members answer to."))
+        deadline = data.get("deadline")
+        if deadline and deadline < timezone.localdate():
+            self.add_error("deadline", _("The deadline cannot be in the past."))
+        return data
+
+
+class CirculationReplyForm(forms.Form):
+    """A member's answer to a written procedure."""
+
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=CirculationAnswer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one of the answers.")},
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class ConcludeForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("Outcome"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("As the minutes of the next meeting will say it."),
+    )
+
+
+class DisqualificationForm(ClusterModelForm):
+    """A member disqualified for a case: one of those seated at the meeting."""
+
+    class Meta(ClusterModelForm.Meta):
+        model = Disqualification
+        fields = ["person", "grounds"]
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.case = case
+        meeting = case.meeting
+        field = cast(forms.ModelChoiceField, self.fields["person"])
+        field.queryset = (
+            Person.objects.with_scope(cluster=self.cluster)
+            .filter(Q(attendances__meeting=meeting) | Q(substitutions__meeting=meeting))
+            .exclude(disqualifications__case=case)
+            .distinct()
+            .order_by("name")
+        )

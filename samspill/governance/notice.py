@@ -26,7 +26,15 @@ from django_scopes import scope
 
 from samspill.clusters.models import Person
 
-from .models import Attendance, Body, Case, DatePoll, Meeting, MinutesSigner
+from .models import (
+    Attendance,
+    Body,
+    Case,
+    CirculationReply,
+    DatePoll,
+    Meeting,
+    MinutesSigner,
+)
 
 SALT = "samspill.governance.answer"
 OSLO = ZoneInfo("Europe/Oslo")
@@ -172,6 +180,54 @@ def poll_message(
                 "text/calendar",
             )
     return email
+
+
+# Written procedures: a link for each member asked.
+
+CIRCULATION_SALT = "samspill.governance.circulation"
+
+
+def circulation_path(reply: CirculationReply) -> str:
+    token = signing.dumps({"reply": reply.pk}, salt=CIRCULATION_SALT, compress=True)
+    return reverse("circulation", kwargs={"token": token})
+
+
+def read_circulation_link(token: str) -> CirculationReply:
+    """The member's reply a link was made for; LinkProblem if altered or withdrawn."""
+    (reply_id,) = _unsigned(token, CIRCULATION_SALT, "reply")
+    reply = (
+        CirculationReply.objects.with_scopes_disabled()
+        .select_related("circulation__body", "circulation__cluster", "circulation__meeting")
+        .select_related("person")
+        .filter(pk=reply_id)
+        .first()
+    )
+    if reply is None:
+        raise LinkProblem(_("This written procedure has been withdrawn. Contact the secretariat."))
+    return reply
+
+
+def circulation_message(reply: CirculationReply, *, site_url: str) -> EmailMultiAlternatives | None:
+    """A written procedure sent to a member, with their link to answer it."""
+    if not reply.person.email:
+        return None
+    circulation = reply.circulation
+    languages = circulation.cluster.languages or [settings.LANGUAGE_CODE]
+    with translation.override(languages[0]):
+        context = {
+            "person": reply.person,
+            "circulation": circulation,
+            "body": circulation.body,
+            "cluster": circulation.cluster,
+            "answer_url": site_url + circulation_path(reply),
+            "deadline": circulation.deadline.strftime("%d.%m.%Y"),
+        }
+        return EmailMultiAlternatives(
+            subject=render_to_string("email/circulation/subject.txt", context).strip(),
+            body=render_to_string("email/circulation/body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[reply.person.email],
+        )
 
 
 # Calendar feeds: a person's meetings, or a body's, for a calendar to subscribe to. A calendar

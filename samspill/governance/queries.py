@@ -20,6 +20,7 @@ from .models import (
     Case,
     DatePoll,
     DatePollVote,
+    Disqualification,
     FollowUp,
     Meeting,
     PollAnswer,
@@ -222,6 +223,9 @@ def meeting_cases(meeting: Meeting, user: User, manages: bool) -> list[Case]:
             "items",
             Prefetch("related", queryset=Case.objects.select_related("body")),
             Prefetch("followups", queryset=FollowUp.objects.select_related("owner")),
+            Prefetch(
+                "disqualifications", queryset=Disqualification.objects.select_related("person")
+            ),
         )
         .order_by("position", "number")
     )
@@ -246,14 +250,19 @@ class Quorum:
         return self.seats > 0 and self.filled * 2 > self.seats
 
 
-def quorum(meeting: Meeting, attendance: list[Attendance]) -> Quorum:
+def quorum(
+    meeting: Meeting, attendance: list[Attendance], without: frozenset[int] = frozenset()
+) -> Quorum:
+    """The voting seats and how many are filled; `without` the people (ids) disqualified for
+    a case, whose seats do not count as filled in it."""
     voting = [
         a
         for a in attendance
         if a.appointment is not None and a.appointment.voting and a.appointment.role in SEATED_ROLES
     ]
     seats = meeting.body.voting_seats or len(voting)
-    return Quorum(seats=seats, filled=sum(1 for a in voting if a.attends))
+    filled = sum(1 for a in voting if a.attends and a.seated_person_id not in without)
+    return Quorum(seats=seats, filled=filled)
 
 
 def today() -> datetime.date:

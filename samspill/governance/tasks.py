@@ -9,7 +9,7 @@ from django_tasks import task
 from samspill.clusters.models import Person
 
 from . import notice
-from .models import Attendance, DatePoll, MinutesSigner
+from .models import Attendance, CirculationReply, DatePoll, MinutesSigner
 
 logger = logging.getLogger(__name__)
 
@@ -72,4 +72,21 @@ def poll_deliver(*, poll_id: int, person_id: int, kind: str, site_url: str) -> i
         if not poll.exists() or person is None:
             return 0
         email = notice.poll_message(poll.get(), person, kind=kind, site_url=site_url)
+    return email.send() if email is not None else 0
+
+
+@task()
+def circulation_deliver(*, reply_id: int, site_url: str) -> int:
+    """Send a member a written procedure with their personal link to answer it."""
+    with scopes_disabled():
+        reply = (
+            CirculationReply.objects.select_related(
+                "person", "circulation__body", "circulation__cluster"
+            )
+            .filter(pk=reply_id)
+            .first()
+        )
+        if reply is None:
+            return 0
+        email = notice.circulation_message(reply, site_url=site_url)
     return email.send() if email is not None else 0

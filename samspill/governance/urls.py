@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import bodies, meetings, minutes, registers
+from .views import bodies, circulations, meetings, minutes, registers
 
 app_name = "governance"
 
@@ -34,10 +34,35 @@ urlpatterns = [
     path("bodies/<slug:body>/polls/new/", bodies.poll_create, name="poll_create"),
     path("bodies/<slug:body>/polls/<int:pk>/", bodies.poll_detail, name="poll_detail"),
     path("bodies/<slug:body>/polls/<int:pk>/choose/", bodies.poll_choose, name="poll_choose"),
+    path(
+        "bodies/<slug:body>/circulations/new/",
+        circulations.circulation_create,
+        name="circulation_create",
+    ),
+    path(
+        "bodies/<slug:body>/circulations/<int:pk>/",
+        circulations.circulation_detail,
+        name="circulation_detail",
+    ),
+    path(
+        "bodies/<slug:body>/circulations/<int:pk>/conclude/",
+        circulations.circulation_conclude,
+        name="circulation_conclude",
+    ),
     path(MEETING, meetings.meeting_detail, name="meeting_detail"),
     path(f"{MEETING}edit/", meetings.meeting_edit, name="meeting_edit"),
     path(f"{MEETING}cases/new/", meetings.case_create, name="case_create"),
     path(f"{MEETING}cases/<int:pk>/", meetings.case_edit, name="case_edit"),
+    path(
+        f"{MEETING}cases/<int:pk>/disqualified/",
+        meetings.disqualifications,
+        name="disqualifications",
+    ),
+    path(
+        f"{MEETING}cases/<int:pk>/disqualified/<int:person>/remove/",
+        meetings.disqualification_remove,
+        name="disqualification_remove",
+    ),
     path(f"{MEETING}cases/<int:pk>/withdraw/", meetings.case_withdraw, name="case_withdraw"),
     path(f"{MEETING}attendance/<int:pk>/", meetings.attendance_record, name="attendance_record"),
     path(f"{MEETING}approve/", minutes.minutes_approve, name="minutes_approve"),

@@ -1,5 +1,5 @@
 """Governance's models: bodies and their members, meetings and what happens at them, date
-polls. Each module imports only those before it."""
+polls, written procedures. Each module imports only those before it."""
 
 from .bodies import (
     FORMAT_FIELDS,
@@ -10,12 +10,14 @@ from .bodies import (
     format_case_number,
     validate_case_number_format,
 )
+from .circulations import Circulation, CirculationAnswer, CirculationReply
 from .meetings import (
     Answer,
     Attendance,
     Case,
     CaseItem,
     CaseSequence,
+    Disqualification,
     FollowUp,
     Meeting,
     MinutesSigner,
@@ -31,11 +33,15 @@ __all__ = [
     "Attendance",
     "Body",
     "Case",
+    "Circulation",
+    "CirculationAnswer",
+    "CirculationReply",
     "CaseItem",
     "CaseSequence",
     "DatePoll",
     "DatePollSlot",
     "DatePollVote",
+    "Disqualification",
     "FORMAT_FIELDS",
     "FollowUp",
     "Meeting",

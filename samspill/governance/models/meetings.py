@@ -215,6 +215,34 @@ class CaseItem(ClusterScoped):
         return self.title
 
 
+class Disqualification(ClusterScoped):
+    """A member disqualified (*inhabil*) for a case: the body decides it without them, and the
+    minutes say so."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="disqualifications")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="disqualifications")
+    grounds = models.CharField(
+        _("grounds"),
+        max_length=300,
+        blank=True,
+        help_text=_('Why, e.g. "board member of the applicant (fvl. § 6 first paragraph e)".'),
+    )
+
+    class Meta:
+        verbose_name = _("disqualification")
+        verbose_name_plural = _("disqualifications")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "person"], name="disqualified_once_per_case")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.person}"
+
+    def url_kwargs(self) -> dict:
+        return {**self.case.url_kwargs(), "person": self.person_id}
+
+
 class Answer(models.TextChoices):
     """What a member answers to a notice."""
 
@@ -296,6 +324,11 @@ class Attendance(ClusterScoped):
     def attends(self) -> bool:
         """The seat is filled: by the member, in the room or remotely, or by a substitute."""
         return self.status in (self.Status.PRESENT, self.Status.REMOTE, self.Status.SUBSTITUTE)
+
+    @property
+    def seated_person_id(self) -> int | None:
+        """Who sits in the seat: the substitute standing in, or the member."""
+        return self.substitute_id if self.status == self.Status.SUBSTITUTE else self.person_id
 
 
 class MinutesVersion(ClusterScoped):

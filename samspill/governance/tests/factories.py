@@ -1,6 +1,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from samspill.clusters.tests.factories import OrganisationFactory, PersonFactory
@@ -8,8 +9,11 @@ from samspill.governance import services
 from samspill.governance.models import (
     Appointment,
     Body,
+    Circulation,
+    CirculationReply,
     DatePoll,
     DatePollSlot,
+    Disqualification,
     FollowUp,
     Role,
 )
@@ -80,9 +84,24 @@ def governance_objects(cluster, *, person=None) -> dict:
                 poll=poll,
                 starts_at=datetime.datetime(2026, 4, day, 10, tzinfo=OSLO),
             )
+        circulation = Circulation.objects.create(
+            cluster=cluster,
+            body=body,
+            purpose=Circulation.Purpose.COMMENTS,
+            title="Mandat for gruppa",
+            deadline=timezone.localdate() + datetime.timedelta(days=30),
+        )
+        CirculationReply.objects.create(
+            cluster=cluster, circulation=circulation, person=member.person
+        )
+        disqualification = Disqualification.objects.create(
+            cluster=cluster, case=case, person=member.person, grounds="Styreleder i søker"
+        )
         return {
             "body": body,
             "poll": poll,
+            "circulation": circulation,
+            "disqualification": disqualification,
             "approved_meeting": approved,
             "appointment": member,
             "meeting": meeting,

@@ -197,11 +197,15 @@ def test_body_and_meeting_pages_keep_their_query_count(
         for n in range(rows):
             case = services.case_add(meeting=meeting, title=f"Sak {n}", actor=None)
             case.items.create(cluster=polyfon, title="Del a")
+            seat = meeting.attendances.order_by("pk")[n]
+            case.disqualifications.create(cluster=polyfon, person_id=seat.person_id)
     client = client_for(secretariat)
     client.get(body.get_absolute_url())  # the content types of the history, once
-    with django_assert_num_queries(10):  # with the count of open follow-ups and date polls
+    # With the open follow-ups, date polls and written procedures.
+    with django_assert_num_queries(11):
         assert client.get(body.get_absolute_url()).status_code == 200
-    with django_assert_num_queries(12):  # with the cases' follow-ups and the signers
+    # With the cases' follow-ups and disqualifications, the signers, written procedures.
+    with django_assert_num_queries(14):
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 

@@ -4,7 +4,15 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from samspill.governance.models import Appointment, Attendance, Body, Case, Meeting
+from samspill.governance.models import (
+    Appointment,
+    Attendance,
+    Body,
+    Case,
+    Circulation,
+    Disqualification,
+    Meeting,
+)
 
 
 def _load(*args) -> None:
@@ -25,6 +33,10 @@ def test_demo_reproduces_alrek_partner_meeting_and_loads_again_with_reset():
         assert [c.code for c in orientations.related.all()] == ["27/22"]
         assert cases[2].follows_up.code == "04-22"
         assert meeting.chair.name == "Geir Grøttum"
+        # "på sirkulasjon i gruppen i perioden 23. mai – 3. juni … anses som endelig"
+        circulation = Circulation.objects.get(reported_in=cases[2])
+        assert circulation.period == "23.05.2022–03.06.2022"
+        assert circulation.outcome.endswith("så det anses som endelig.")
 
         statuses = list(meeting.attendances.values_list("status", flat=True))
         assert statuses.count(Attendance.Status.SUBSTITUTE) == 4
@@ -50,6 +62,8 @@ def test_demo_reproduces_alrek_partner_meeting_and_loads_again_with_reset():
         )
         statuses = set(polyfon.meetings.values_list("status", flat=True))
         assert statuses == {Meeting.Status.MINUTES_APPROVED, Meeting.Status.PLANNED}
+        assert Disqualification.objects.filter(case__body=polyfon).count() == 1
+        assert Circulation.objects.get(body=polyfon).answerable
 
     _load("--reset")
     with scopes_disabled():

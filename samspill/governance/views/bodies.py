@@ -54,6 +54,7 @@ def body_detail(request: RegistryRequest, cluster: Cluster, body: str) -> HttpRe
         return {
             "feed": notice.feed_path("body", record.pk),
             "polls": list(record.polls.select_related("meeting")[:5]),
+            "circulations": list(record.circulations.select_related("body")[:5]),
             "open_followups": FollowUp.objects.filter(
                 case__body=record, done_on__isnull=True
             ).count(),

@@ -1,5 +1,5 @@
 """Pages reached by a signed link instead of a login: a member's answer to a notice, signing
-the minutes, a date poll, calendar feeds."""
+the minutes, a date poll, a written procedure, calendar feeds."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,8 +10,10 @@ from django_scopes import scope
 
 from samspill.common.http import HtmxHttpRequest
 from samspill.common.middleware import mark_private
+from samspill.common.views import add_service_error
 
 from .. import documents, notice, services
+from ..forms import CirculationReplyForm
 from ..models import (
     Answer,
     DatePollVote,
@@ -149,3 +151,48 @@ def poll(request: HtmxHttpRequest, token: str) -> HttpResponse:
         "choices": PollAnswer.choices,
     }
     return render(request, "governance/poll_answer.html", context)
+
+
+def circulation(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """A member reads a written procedure and answers it by the link in their email: no
+    login. They may change the answer until the deadline; the other members' comments show."""
+    mark_private(request)
+    try:
+        reply = notice.read_circulation_link(token)
+    except notice.LinkProblem as problem:
+        return render(
+            request, "governance/circulation_answer.html", {"problem": problem.message}, status=404
+        )
+    form = CirculationReplyForm(
+        request.POST if request.method == "POST" else None,
+        initial={"answer": reply.answer, "comment": reply.comment},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.circulation_answer(
+                    reply=reply,
+                    answer=form.cleaned_data["answer"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Thank you, your answer is registered."))
+                return redirect(request.path)
+        status = 400
+    elif request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    record = reply.circulation
+    with scope(cluster=reply.cluster):
+        comments = list(
+            record.replies.exclude(pk=reply.pk).exclude(comment="").select_related("person")
+        )
+        minutes = (
+            documents.minutes_context(record.meeting, kind="minutes", public=False)
+            if record.meeting
+            else None
+        )
+    context = {"reply": reply, "form": form, "comments": comments, "minutes": minutes}
+    return render(request, "governance/circulation_answer.html", context, status=status)

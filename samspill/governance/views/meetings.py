@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -18,12 +19,14 @@ from .. import notice, queries, services
 from ..forms import (
     AttendanceForm,
     CaseForm,
+    DisqualificationForm,
     FollowUpForm,
     MeetingForm,
 )
 from ..models import (
     Attendance,
     Case,
+    Disqualification,
     FollowUp,
     Meeting,
 )
@@ -68,8 +71,15 @@ def meeting_detail(
 
     def read() -> dict:
         attendance = queries.meeting_attendance(record)
+        cases = queries.meeting_cases(record, request.user, manages)
         return {
-            "cases": queries.meeting_cases(record, request.user, manages),
+            # With each case, whether it is quorate without those disqualified for it.
+            "cases": [
+                (case, queries.quorum(record, attendance, people) if people else None)
+                for case in cases
+                for people in [frozenset(d.person_id for d in case.disqualifications.all())]
+            ],
+            "circulations": list(record.circulations.all()),
             "signers": list(record.signers.select_related("person")),
             "attendance": attendance,
             "quorum": queries.quorum(record, attendance),
@@ -156,6 +166,66 @@ def case_edit(
         success_message=_("The case is saved."),
         success_url=lambda saved: record.get_absolute_url(),
     )
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def disqualifications(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    """Who is disqualified (*inhabil*) for a case, and recording one more."""
+    record = meeting_or_404(body, meeting)
+    case = get_object_or_404(Case.objects.select_related("body"), meeting=record, pk=pk)
+    if record.minutes_locked:
+        return locked_page(request, record)
+    form = DisqualificationForm(
+        request.POST if request.method == "POST" else None,
+        instance=Disqualification(cluster=cluster, case=case),
+        cluster=cluster,
+        case=case,
+    )
+    return form_page(
+        request,
+        form=form,
+        save=lambda f: services.disqualification_add(
+            disqualification=f.instance, actor=request.user
+        ),
+        template="governance/disqualifications.html",
+        context={
+            "case": case,
+            "meeting": record,
+            "disqualified": list(case.disqualifications.select_related("person")),
+        },
+        success_message=_("The disqualification is recorded."),
+        success_url=lambda saved: request.path,
+    )
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def disqualification_remove(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int, person: int
+) -> HttpResponse:
+    record = meeting_or_404(body, meeting)
+    found = get_object_or_404(
+        Disqualification.objects.select_related("case"),
+        case__meeting=record,
+        case=pk,
+        person=person,
+    )
+    back = redirect(reverse("governance:disqualifications", kwargs=found.case.url_kwargs()))
+    if request.method != "POST":
+        context = {
+            "question": _("Remove the disqualification of %(name)s?") % {"name": found.person},
+            "consequence": _("They take part in %(case)s again.") % {"case": found.case.label},
+            "action": _("Remove"),
+            "cancel_url": back.url,
+        }
+        return render(request, "governance/confirm.html", context)
+    try:
+        services.disqualification_remove(disqualification=found, actor=request.user)
+    except services.MinutesLocked:
+        return locked_page(request, record)
+    messages.success(request, _("The disqualification is removed."))
+    return back
 
 
 @cluster_view(MANAGE_BODIES, write=True)

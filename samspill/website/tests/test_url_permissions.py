@@ -73,6 +73,8 @@ GOVERNANCE_DATA = {
     "attendance": {"status": "present"},
     "followup": {"text": "Ring partnerne", "due_on": "2026-06-01"},
     "poll": {"slot_1": "2026-09-01T10:00", "slot_2": "2026-09-02T10:00"},
+    "circulation": {"purpose": "comments", "outcome": "Ingen kommentarer kom."},
+    "disqualifications": {"grounds": "Styremedlem i søkeren"},
 }
 
 
@@ -133,6 +135,10 @@ def _valid_data(name: str, objects) -> dict:
             data["slot"] = objects["poll"].slots.first().pk  # a date poll's time
         data["meetings_per"] = "year"
         data["position"] = 1
+        data["deadline"] = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+        if name == "governance:disqualifications":  # someone seated, not yet disqualified
+            with scopes_disabled():
+                data["person"] = objects["body"].appointments.get(role="chair").person_id
     return data
 
 

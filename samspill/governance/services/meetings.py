@@ -1,4 +1,4 @@
-"""Writes on bodies, meetings, cases and attendance. Keyword-only, atomic, taking the actor.
+"""Writes on bodies, meetings, cases and attendance.
 
 A rule a write breaks is raised as a ValidationError naming the field, for the view to show
 next to it; approved minutes raise MinutesLocked.
@@ -19,24 +19,22 @@ from django_scopes import scope
 from samspill.accounts.models import User
 from samspill.clusters.freshness import cluster_changed
 from samspill.clusters.models import Person
-from samspill.clusters.services import record_save
+from samspill.clusters.services import record_delete, record_save
 
-from . import tasks
-from .models import (
+from .. import tasks
+from ..models import (
     Answer,
     Appointment,
     Attendance,
     Body,
     Case,
     CaseSequence,
-    DatePoll,
-    DatePollSlot,
-    DatePollVote,
+    Circulation,
+    Disqualification,
     FollowUp,
     Meeting,
     MinutesSigner,
     MinutesVersion,
-    PollAnswer,
     Role,
     SubstituteAnswer,
 )
@@ -104,6 +102,29 @@ def case_save(*, case: Case, actor: User | None) -> Case:
     return record_save(record=case, actor=actor)
 
 
+@transaction.atomic
+def disqualification_add(*, disqualification: Disqualification, actor: User | None) -> None:
+    """Record that a member is disqualified for a case: the body decides it without them."""
+    if (
+        Meeting.objects.with_scopes_disabled()
+        .get(pk=disqualification.case.meeting_id)
+        .minutes_locked
+    ):
+        raise MinutesLocked
+    record_save(record=disqualification, actor=actor)
+
+
+@transaction.atomic
+def disqualification_remove(*, disqualification: Disqualification, actor: User | None) -> None:
+    if (
+        Meeting.objects.with_scopes_disabled()
+        .get(pk=disqualification.case.meeting_id)
+        .minutes_locked
+    ):
+        raise MinutesLocked
+    record_delete(record=disqualification, actor=actor)
+
+
 def _meeting_slug(body: Body, day: datetime.date, exclude_pk: int | None = None) -> str:
     taken = set(
         Meeting.objects.with_scopes_disabled()
@@ -128,7 +149,8 @@ def meeting_create(
     **fields: Any,
 ) -> Meeting:
     """Plan a meeting: its address from its date, a seat for every member summoned on that
-    day, and (unless told not to) the standard opening and closing cases."""
+    day, and (unless told not to) the standard opening and closing cases, with the body's
+    written procedures finished since its last meeting between them."""
     with set_actor(actor), scope(cluster=body.cluster):
         day = timezone.localtime(starts_at).date()
         meeting = Meeting(
@@ -163,6 +185,7 @@ def meeting_create(
                 kind=Case.Kind.MINUTES_APPROVAL,
                 actor=actor,
             )
+        _circulations_report(meeting=meeting, actor=actor)
         case_add(
             meeting=meeting,
             title=_("Any other business"),
@@ -170,6 +193,35 @@ def meeting_create(
             actor=actor,
         )
     return meeting
+
+
+def _circulations_report(*, meeting: Meeting, actor: User | None) -> list[Case]:
+    """Bring the body's finished written procedures into `meeting`, once each: an outcome as
+    an orientation, a matter a member wanted in a meeting as a case to decide."""
+    with scope(cluster=meeting.cluster):
+        waiting = list(
+            Circulation.objects.filter(body_id=meeting.body_id, reported_in__isnull=True)
+            .exclude(status=Circulation.Status.OPEN)
+            .order_by("opens_on", "pk")
+        )
+    cases = []
+    for circulation in waiting:
+        to_meeting = circulation.status == Circulation.Status.TO_MEETING
+        case = case_add(
+            meeting=meeting,
+            title=circulation.title
+            if to_meeting
+            else _("Written procedure: %(title)s") % {"title": circulation.title},
+            kind=Case.Kind.DECISION if to_meeting else Case.Kind.ORIENTATION,
+            actor=actor,
+            background="\n\n".join(p for p in (circulation.text, circulation.outcome) if p),
+            proposed_decision=circulation.proposed_decision,
+        )
+        circulation.reported_in = case
+        with set_actor(actor), scope(cluster=meeting.cluster):
+            circulation.save(update_fields=["reported_in"])
+        cases.append(case)
+    return cases
 
 
 def attendance_seat_members(*, meeting: Meeting) -> None:
@@ -251,7 +303,7 @@ def minutes_correct(
 
 
 def _keep_version(meeting: Meeting, *, actor: User | None, reason: str) -> MinutesVersion:
-    from .versions import minutes_text
+    from ..versions import minutes_text
 
     with scope(cluster=meeting.cluster):
         last = meeting.versions.order_by("-number").first()
@@ -356,7 +408,7 @@ def _seat_status(seat: Attendance) -> str:
 def _invite_substitute(seat: Attendance, site_url: str, *, after: int | None = None) -> None:
     """Invite the seat's next substitute (personal ones first, then those fixed for its
     organisation) who is not already at the meeting; none left: the seat stays empty."""
-    from . import queries
+    from .. import queries
 
     taken = set(
         Attendance.objects.filter(meeting=seat.meeting).values_list("person_id", flat=True)
@@ -451,75 +503,3 @@ def minutes_sign(*, signer: MinutesSigner) -> MinutesSigner:
         if not meeting.signers.filter(signed_at__isnull=True).exists():
             minutes_approve(meeting=meeting, actor=None)
     return signer
-
-
-# Date polls ---------------------------------------------------------------------------------
-
-
-def _poll_people(body: Body) -> list[Person]:
-    """Whom a date poll asks: the body's current members who are summoned to its meetings."""
-    today = timezone.localdate()
-    appointments = Appointment.objects.filter(body=body).current_on(today).select_related("person")
-    return [a.person for a in appointments if a.summoned]
-
-
-@transaction.atomic
-def poll_create(
-    *,
-    body: Body,
-    title: str,
-    slots: list[datetime.datetime],
-    actor: User | None,
-    site_url: str,
-) -> DatePoll:
-    """A date poll with candidate times, sent to every summoned member of the body."""
-    if len(slots) < 2:
-        raise ValidationError({"slot_1": _("Give at least two times to choose between.")})
-    with set_actor(actor), scope(cluster=body.cluster):
-        poll = DatePoll.objects.create(cluster=body.cluster, body=body, title=title)
-        for starts_at in sorted(set(slots)):
-            DatePollSlot.objects.create(cluster=body.cluster, poll=poll, starts_at=starts_at)
-        people = _poll_people(body)
-    for person in people:
-        transaction.on_commit(partial(_deliver_poll, poll.pk, person.pk, "poll", site_url))
-    return poll
-
-
-def _deliver_poll(poll_id: int, person_id: int, kind: str, site_url: str) -> None:
-    tasks.poll_deliver.enqueue(poll_id=poll_id, person_id=person_id, kind=kind, site_url=site_url)
-
-
-@transaction.atomic
-def poll_answer(*, poll: DatePoll, person: Person, answers: dict[int, str]) -> None:
-    """A member's answers, slot by slot (yes, if need be, no); again replaces them."""
-    if poll.meeting_id:
-        raise ValidationError(_("The date is chosen: the poll is closed."))
-    with scope(cluster=poll.cluster):
-        for slot in poll.slots.all():
-            answer = answers.get(slot.pk)
-            if answer is None:
-                continue
-            DatePollVote.objects.update_or_create(
-                cluster=poll.cluster,
-                slot=slot,
-                person=person,
-                defaults={"answer": PollAnswer(answer)},
-            )
-
-
-@transaction.atomic
-def poll_choose(
-    *, poll: DatePoll, slot: DatePollSlot, actor: User | None, site_url: str
-) -> Meeting:
-    """The chosen time becomes a planned meeting with the standard cases; everyone asked is
-    told, with the meeting for their calendar."""
-    if poll.meeting_id:
-        raise ValidationError(_("The date is chosen already."))
-    meeting = meeting_create(body=poll.body, starts_at=slot.starts_at, actor=actor)
-    poll.meeting = meeting
-    with set_actor(actor), scope(cluster=poll.cluster):
-        poll.save(update_fields=["meeting"])
-        people = _poll_people(poll.body)
-    for person in people:
-        transaction.on_commit(partial(_deliver_poll, poll.pk, person.pk, "chosen", site_url))
-    return meeting
