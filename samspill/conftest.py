@@ -148,6 +148,7 @@ OBJECTS = {
     "governance:circulation_detail": "circulation",
     "governance:circulation_conclude": "circulation",
     "governance:disqualifications": "case",
+    "governance:case_send_on": "case",
     "governance:disqualification_remove": "disqualification",
 }
 

@@ -90,6 +90,7 @@ class CaseEntry:
     presenter: str = ""
     follows_up: str = ""
     disqualified: str = ""
+    sent_from: str = ""
     withdrawn: bool = False
     restricted_note: str = ""
     items: list[ItemEntry] = field(default_factory=list)
@@ -265,6 +266,12 @@ def _case_entry(case: Case, *, kind: str, public: bool) -> CaseEntry:
             else ""
         ),
         disqualified=_disqualified_sentence(case),
+        sent_from=(
+            _("Sent here from case %(code)s in %(body)s")
+            % {"code": case.sent_from.code, "body": case.sent_from.body.name}
+            if case.sent_from
+            else ""
+        ),
         withdrawn=case.withdrawn,
         restricted_note=restricted_note,
         items=[
@@ -298,7 +305,7 @@ def _cases(meeting: Meeting) -> list[Case]:
     text itself), with what their headings need."""
     return list(
         Case.objects.filter(meeting=meeting)
-        .select_related("body", "follows_up__body")
+        .select_related("body", "follows_up__body", "sent_from__body")
         .prefetch_related("items", "disqualifications__person")
         .order_by("position", "number")
     )
@@ -502,7 +509,13 @@ def minutes_docx(meeting: Meeting, *, kind: str = "minutes", public: bool = Fals
         if case.withdrawn:
             heading = f"{heading} {labels['withdrawn']}"
         document.add_heading(heading, level=2)
-        for line in (case.restricted_note, case.presenter, case.follows_up, case.disqualified):
+        for line in (
+            case.restricted_note,
+            case.presenter,
+            case.follows_up,
+            case.sent_from,
+            case.disqualified,
+        ):
             if line:
                 document.add_paragraph().add_run(line).italic = True
         for item in case.items:

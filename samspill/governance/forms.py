@@ -309,3 +309,32 @@ class DisqualificationForm(ClusterModelForm):
             .distinct()
             .order_by("name")
         )
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.body.name} {timezone.localtime(obj.starts_at):%d.%m.%Y}"
+
+
+class SendOnForm(forms.Form):
+    """Where a case goes on to: a coming meeting of another body of the cluster."""
+
+    meeting = MeetingChoiceField(
+        label=_("Meeting"),
+        queryset=Meeting.objects.none(),
+        help_text=_("The case is put on its agenda with the next number of that body."),
+        error_messages={"required": _("Choose the meeting the case goes to.")},
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["meeting"])
+        field.queryset = (
+            Meeting.objects.filter(
+                body__cluster_id=case.cluster_id,
+                status__in=[Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT],
+            )
+            .exclude(body_id=case.body_id)
+            .select_related("body")
+            .order_by("starts_at")
+        )

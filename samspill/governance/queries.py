@@ -218,9 +218,10 @@ def meeting_cases(meeting: Meeting, user: User, manages: bool) -> list[Case]:
         Case.objects.filter(meeting=meeting)
         .filter(cases_visible(user, meeting.cluster, manages))
         .distinct()
-        .select_related("body", "follows_up__body")
+        .select_related("body", "follows_up__body", "sent_from__body", "sent_from__meeting")
         .prefetch_related(
             "items",
+            Prefetch("sent_on", queryset=Case.objects.select_related("body", "meeting")),
             Prefetch("related", queryset=Case.objects.select_related("body")),
             Prefetch("followups", queryset=FollowUp.objects.select_related("owner")),
             Prefetch(

@@ -143,6 +143,16 @@ class Case(ClusterScoped):
         blank=True,
         related_name="followed_up_by",
     )
+    sent_from = models.ForeignKey(
+        "self",
+        verbose_name=_("sent on from case"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sent_on",
+        editable=False,
+        help_text=_("The case of another body that sent this matter here."),
+    )
     related = models.ManyToManyField(
         "self", verbose_name=_("related cases"), symmetrical=False, blank=True
     )

@@ -86,6 +86,36 @@ def case_add(
 
 
 @transaction.atomic
+def case_send_on(*, case: Case, meeting: Meeting, actor: User | None) -> Case:
+    """Send a matter on to another body: a new case on the agenda of `meeting`, with the
+    background, proposed decision and decision so far, that remembers where it came from."""
+    if meeting.body_id == case.body_id:
+        raise ValidationError({"meeting": _("Choose a meeting of another body.")})
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
+        raise ValidationError({"meeting": _("Choose a meeting that has not been held yet.")})
+    background = case.background
+    if case.decision:
+        decided = _("%(body)s decided in %(case)s: %(decision)s") % {
+            "body": case.body.name,
+            "case": case.label,
+            "decision": case.decision,
+        }
+        background = f"{background}\n\n{decided}".strip()
+    return case_add(
+        meeting=meeting,
+        title=case.title,
+        actor=actor,
+        presenter=case.presenter,
+        background=background,
+        proposed_decision=case.proposed_decision,
+        sent_from=case,
+        restricted=case.restricted,
+        legal_ground=case.legal_ground,
+        public_title=case.public_title,
+    )
+
+
+@transaction.atomic
 def case_withdraw(*, case: Case, actor: User | None) -> Case:
     """Withdraw a case: it keeps its number, which is never given again."""
     if case.meeting.minutes_locked:
@@ -149,8 +179,9 @@ def meeting_create(
     **fields: Any,
 ) -> Meeting:
     """Plan a meeting: its address from its date, a seat for every member summoned on that
-    day, and (unless told not to) the standard opening and closing cases, with the body's
-    written procedures finished since its last meeting between them."""
+    day, and (unless told not to) the standard opening and closing cases, with between them
+    what is carried forward: cases left undecided, open follow-ups, and written procedures
+    finished since."""
     with set_actor(actor), scope(cluster=body.cluster):
         day = timezone.localtime(starts_at).date()
         meeting = Meeting(
@@ -185,6 +216,7 @@ def meeting_create(
                 kind=Case.Kind.MINUTES_APPROVAL,
                 actor=actor,
             )
+        _carry_forward(meeting=meeting, actor=actor)
         _circulations_report(meeting=meeting, actor=actor)
         case_add(
             meeting=meeting,
@@ -193,6 +225,69 @@ def meeting_create(
             actor=actor,
         )
     return meeting
+
+
+HELD = (Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED)
+TO_DECIDE = (Case.Kind.DECISION, Case.Kind.ELECTION)
+
+
+def _carry_forward(*, meeting: Meeting, actor: User | None) -> None:
+    """The cases the body's last held meeting left undecided come back, each following up its
+    earlier self; the body's open follow-ups are listed in one orientation case."""
+    with scope(cluster=meeting.cluster):
+        last = (
+            Meeting.objects.filter(
+                body_id=meeting.body_id, starts_at__lt=meeting.starts_at, status__in=HELD
+            )
+            .order_by("-starts_at")
+            .first()
+        )
+        unfinished = (
+            list(
+                last.cases.filter(kind__in=TO_DECIDE, decision="", withdrawn=False)
+                .exclude(items__decision__gt="")
+                .exclude(followed_up_by__isnull=False)
+                .order_by("position", "number")
+            )
+            if last
+            else []
+        )
+        followups = list(
+            FollowUp.objects.filter(case__body_id=meeting.body_id, done_on__isnull=True)
+            .select_related("owner", "case__body")
+            .order_by("due_on", "pk")
+        )
+    for case in unfinished:
+        case_add(
+            meeting=meeting,
+            title=case.title,
+            kind=case.kind,
+            actor=actor,
+            presenter=case.presenter,
+            background=case.background,
+            proposed_decision=case.proposed_decision,
+            follows_up=case,
+            restricted=case.restricted,
+            legal_ground=case.legal_ground,
+            public_title=case.public_title,
+        )
+    if followups:
+        case_add(
+            meeting=meeting,
+            title=_("Open follow-ups"),
+            kind=Case.Kind.ORIENTATION,
+            actor=actor,
+            background="\n".join(f"- {_followup_line(f)}" for f in followups),
+        )
+
+
+def _followup_line(followup: FollowUp) -> str:
+    parts = [followup.text.replace("\n", " ")]
+    if followup.owner:
+        parts.append(followup.owner.name)
+    if followup.due_on:
+        parts.append(_("due %(date)s") % {"date": followup.due_on.strftime("%d.%m.%Y")})
+    return f"{', '.join(parts)} ({followup.case.label})"
 
 
 def _circulations_report(*, meeting: Meeting, actor: User | None) -> list[Case]:

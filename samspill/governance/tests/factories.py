@@ -97,8 +97,11 @@ def governance_objects(cluster, *, person=None) -> dict:
         disqualification = Disqualification.objects.create(
             cluster=cluster, case=case, person=member.person, grounds="Styreleder i søker"
         )
+        other = make_body(cluster, name="Erfaringspanelet", slug="erfaringspanelet")
+        coming = meeting_at(other, 2026, 6, 8, standard_cases=False)
         return {
             "body": body,
+            "other_meeting": coming,
             "poll": poll,
             "circulation": circulation,
             "disqualification": disqualification,

@@ -34,6 +34,57 @@ def test_a_new_meeting_gets_the_standard_cases_numbered_in_the_body_format(polyf
     ]
 
 
+def test_a_new_meeting_carries_forward_undecided_cases_and_open_follow_ups(polyfon):
+    body = make_body(polyfon)
+    held = meeting_at(body, 2026, 3, 2, standard_cases=False)
+    with scopes_disabled():
+        undecided = services.case_add(
+            meeting=held,
+            title="Budsjett 2027",
+            actor=None,
+            proposed_decision="Budsjettet vedtas.",
+        )
+        decided = services.case_add(meeting=held, title="Årsmelding", actor=None)
+        decided.decision = "Årsmeldinga er godkjent."
+        decided.save()
+        withdrawn = services.case_add(meeting=held, title="Trukket sak", actor=None)
+        services.case_withdraw(case=withdrawn, actor=None)
+        decided.followups.create(
+            cluster=polyfon,
+            text="Send årsmeldinga til partnerne",
+            due_on=datetime.date(2026, 4, 1),
+        )
+        decided.followups.create(cluster=polyfon, text="Ferdig", done_on=datetime.date(2026, 3, 3))
+        held.status = held.Status.HELD
+        held.save()
+
+    following = meeting_at(body, 2026, 5, 4)
+    with scopes_disabled():
+        cases = list(following.cases.order_by("position"))
+    assert [c.kind for c in cases] == [
+        Case.Kind.NOTICE_APPROVAL,
+        Case.Kind.MINUTES_APPROVAL,
+        Case.Kind.DECISION,
+        Case.Kind.ORIENTATION,
+        Case.Kind.OTHER_BUSINESS,
+    ]
+    carried, followups = cases[2], cases[3]
+    assert (carried.title, carried.follows_up, carried.proposed_decision) == (
+        "Budsjett 2027",
+        undecided,
+        "Budsjettet vedtas.",
+    )
+    # One line per open follow-up, with its due date and the case it came from.
+    lines = followups.background.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("- Send årsmeldinga til partnerne, ")
+    assert lines[0].endswith(f"01.04.2026 ({decided.label})")
+    # Brought forward once: a later meeting finds the case taken up already.
+    with scopes_disabled():
+        later = meeting_at(body, 2026, 6, 1)
+        assert not later.cases.filter(title="Budsjett 2027").exists()
+
+
 def test_case_number_restarts_each_year(polyfon):
     body = make_body(polyfon)
     meeting_at(body, 2022, 11, 1)
@@ -204,8 +255,9 @@ def test_body_and_meeting_pages_keep_their_query_count(
     # With the open follow-ups, date polls and written procedures.
     with django_assert_num_queries(11):
         assert client.get(body.get_absolute_url()).status_code == 200
-    # With the cases' follow-ups and disqualifications, the signers, written procedures.
-    with django_assert_num_queries(14):
+    # With the cases' follow-ups, disqualifications and where they were sent on to, the
+    # signers, and the written procedures.
+    with django_assert_num_queries(15):
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 
@@ -300,3 +352,33 @@ def test_follow_ups_are_listed_per_body_and_per_person_until_done(polyfon, secre
     client.post(reverse("governance:followup_done", kwargs=followup.url_kwargs()))
     assert "Send budsjettet ut" not in client.get(listing).content.decode()
     assert "Send budsjettet ut" in client.get(listing, {"status": "done"}).content.decode()
+
+
+def test_a_case_sent_on_to_another_body_shows_its_path_both_ways(polyfon, secretariat):
+    partners = make_body(polyfon, name="Partnermøtet", slug="partnermotet")
+    steering = make_body(polyfon, case_number_format="{number:02}/{yy}")
+    held = meeting_at(partners, 2022, 10, 7, standard_cases=False)
+    coming = meeting_at(steering, 2022, 11, 14, standard_cases=False)
+    with scopes_disabled():
+        case = services.case_add(
+            meeting=held,
+            title="Nye samarbeidsavtaler",
+            actor=None,
+            decision="Partnermøtet ber Styringsgruppen følge opp avtalene.",
+        )
+    client = client_for(secretariat)
+    url = reverse("governance:case_send_on", kwargs=case.url_kwargs())
+    # Only coming meetings of other bodies are offered.
+    offered = client.get(url).context["form"].fields["meeting"].queryset
+    assert list(offered) == [coming]
+    assert client.post(url, {"meeting": held.pk}).context["form"].errors["meeting"]
+    response = client.post(url, {"meeting": coming.pk})
+    with scopes_disabled():
+        sent = Case.objects.get(meeting=coming)
+    assert response["Location"] == f"{coming.get_absolute_url()}#case-{sent.pk}"
+    assert (sent.sent_from, sent.code, sent.title) == (case, "01/22", "Nye samarbeidsavtaler")
+    assert "Partnermøtet ber Styringsgruppen følge opp avtalene." in sent.background
+    there = client.get(coming.get_absolute_url()).content.decode()
+    assert held.get_absolute_url() + f"#case-{case.pk}" in there
+    here = client.get(held.get_absolute_url()).content.decode()
+    assert coming.get_absolute_url() + f"#case-{sent.pk}" in here

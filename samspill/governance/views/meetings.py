@@ -22,6 +22,7 @@ from ..forms import (
     DisqualificationForm,
     FollowUpForm,
     MeetingForm,
+    SendOnForm,
 )
 from ..models import (
     Attendance,
@@ -226,6 +227,31 @@ def disqualification_remove(
         return locked_page(request, record)
     messages.success(request, _("The disqualification is removed."))
     return back
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def case_send_on(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    """Send a case on to a coming meeting of another body; the case keeps its own record."""
+    record = meeting_or_404(body, meeting)
+    case = get_object_or_404(Case.objects.select_related("body"), meeting=record, pk=pk)
+    form = SendOnForm(request.POST if request.method == "POST" else None, case=case)
+    return form_page(
+        request,
+        form=form,
+        save=lambda f: services.case_send_on(
+            case=case, meeting=f.cleaned_data["meeting"], actor=request.user
+        ),
+        template="common/form_page.html",
+        context={
+            "title": _("Send %(case)s on to another body") % {"case": case},
+            "cancel_url": f"{record.get_absolute_url()}#case-{case.pk}",
+            "submit": _("Send on"),
+        },
+        success_message=_("The case is on the other body's agenda."),
+        success_url=lambda sent: f"{sent.meeting.get_absolute_url()}#case-{sent.pk}",
+    )
 
 
 @cluster_view(MANAGE_BODIES, write=True)

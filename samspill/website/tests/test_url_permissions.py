@@ -136,6 +136,8 @@ def _valid_data(name: str, objects) -> dict:
         data["meetings_per"] = "year"
         data["position"] = 1
         data["deadline"] = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+        if name == "governance:case_send_on":  # a coming meeting of another body
+            data["meeting"] = objects["other_meeting"].pk
         if name == "governance:disqualifications":  # someone seated, not yet disqualified
             with scopes_disabled():
                 data["person"] = objects["body"].appointments.get(role="chair").person_id
