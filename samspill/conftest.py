@@ -149,6 +149,8 @@ OBJECTS = {
     "governance:circulation_conclude": "circulation",
     "governance:disqualifications": "case",
     "governance:case_send_on": "case",
+    "governance:mandate_versions": "body",
+    "governance:mandate_adopt": "body",
     "governance:disqualification_remove": "disqualification",
 }
 

@@ -12,6 +12,7 @@ class GovernanceConfig(AppConfig):
 
         for model in (
             models.Body,
+            models.MandateVersion,
             models.Appointment,
             models.Meeting,
             models.Case,

@@ -29,6 +29,7 @@ from .models import (
     DatePollSlot,
     DatePollVote,
     Disqualification,
+    MandateVersion,
     Meeting,
     Role,
 )
@@ -502,6 +503,14 @@ def _alrek_mandate_circulation(demo: _Demo, partners: Body, reported_in: Case) -
         outcome="Det kom ikke ytterligere kommentarer til mandatet, så det anses som endelig.",
         concluded_on=D(2022, 6, 3),
         reported_in=reported_in,
+    )
+    # Case 10-22 recorded the mandate as final: its adopted version.
+    MandateVersion.objects.create(
+        cluster=demo.cluster,
+        body=partners,
+        text=partners.mandate,
+        adopted_on=D(2022, 10, 7),
+        adopted_in=reported_in,
     )
     members = [a.person for a in partners.appointments.filter(role=Role.MEMBER)]
     for n, person in enumerate(members):

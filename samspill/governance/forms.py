@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspill.clusters.forms import ClusterModelForm
+from samspill.clusters.forms import ClusterModelForm, DateInput
 from samspill.clusters.models import Person
 
 from .models import (
@@ -337,4 +337,36 @@ class SendOnForm(forms.Form):
             .exclude(body_id=case.body_id)
             .select_related("body")
             .order_by("starts_at")
+        )
+
+
+class CaseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.label} {obj.title} ({obj.body.name})"
+
+
+class MandateAdoptionForm(forms.Form):
+    """When the mandate as it reads now was adopted, and in which case."""
+
+    adopted_on = forms.DateField(label=_("Adopted"), widget=DateInput())
+    adopted_in = CaseChoiceField(
+        label=_("In case"),
+        queryset=Case.objects.none(),
+        required=False,
+        help_text=_(
+            "Decided cases of this body, and of the cluster's other bodies from the last three "
+            "years."
+        ),
+    )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["adopted_in"])
+        recent = Q(year__gte=timezone.localdate().year - 3)
+        field.queryset = (
+            Case.objects.filter(body__cluster_id=body.cluster_id, withdrawn=False)
+            .filter(Q(body=body) | recent)
+            .exclude(decision="")
+            .select_related("body")
+            .order_by("-year", "-number", "body__name")
         )

@@ -120,6 +120,32 @@ class Body(ClusterScoped):
         return format_case_number(self.case_number_format, number, year)
 
 
+class MandateVersion(ClusterScoped):
+    """A body's mandate as it was adopted: the text then, when, and the case that adopted it.
+    The body's `mandate` is the text as it reads now; a version is never changed."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="mandate_versions")
+    text = models.TextField(_("mandate"), editable=False)
+    adopted_on = models.DateField(_("adopted"))
+    adopted_in = models.ForeignKey(
+        "governance.Case",
+        verbose_name=_("adopted in case"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version of the mandate")
+        verbose_name_plural = _("versions of the mandate")
+        ordering = ["-adopted_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.body}: {self.adopted_on:%d.%m.%Y}"
+
+
 class Role(models.TextChoices):
     CHAIR = "chair", _("Chair")
     DEPUTY_CHAIR = "deputy_chair", _("Deputy chair")

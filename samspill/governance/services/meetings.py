@@ -32,6 +32,7 @@ from ..models import (
     Circulation,
     Disqualification,
     FollowUp,
+    MandateVersion,
     Meeting,
     MinutesSigner,
     MinutesVersion,
@@ -42,6 +43,24 @@ from ..models import (
 
 class MinutesLocked(Exception):
     """The meeting's minutes are approved: a change needs a correction with a reason."""
+
+
+@transaction.atomic
+def mandate_adopt(
+    *, body: Body, adopted_on: datetime.date, adopted_in: Case | None, actor: User | None
+) -> MandateVersion:
+    """Record that the body's mandate, as it reads now, was adopted on `adopted_on` (in a
+    case, usually): a new version, kept as it is."""
+    if not body.mandate.strip():
+        raise ValidationError(_("Write the mandate on the body before recording its adoption."))
+    version = MandateVersion(
+        cluster=body.cluster,
+        body=body,
+        text=body.mandate,
+        adopted_on=adopted_on,
+        adopted_in=adopted_in,
+    )
+    return record_save(record=version, actor=actor)
 
 
 def _next_case_number(*, body: Body, year: int) -> int:

@@ -62,7 +62,7 @@ def meeting_at(body: Body, *when: int, **fields):
 def governance_objects(cluster, *, person=None) -> dict:
     """A body with a chair and a member, a meeting with its standard cases and seats: the
     records the pages of every governance URL are about (`objects` in samspill/conftest.py)."""
-    body = make_body(cluster)
+    body = make_body(cluster, mandate="Styringsgruppen leder **klyngen**.")
     appoint(body, role=Role.CHAIR, person=person)
     member = appoint(body)
     meeting = meeting_at(body, 2026, 3, 2)

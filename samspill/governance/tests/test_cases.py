@@ -252,8 +252,8 @@ def test_body_and_meeting_pages_keep_their_query_count(
             case.disqualifications.create(cluster=polyfon, person_id=seat.person_id)
     client = client_for(secretariat)
     client.get(body.get_absolute_url())  # the content types of the history, once
-    # With the open follow-ups, date polls and written procedures.
-    with django_assert_num_queries(11):
+    # With the open follow-ups, date polls, written procedures and the adopted mandate.
+    with django_assert_num_queries(12):
         assert client.get(body.get_absolute_url()).status_code == 200
     # With the cases' follow-ups, disqualifications and where they were sent on to, the
     # signers, and the written procedures.
@@ -382,3 +382,37 @@ def test_a_case_sent_on_to_another_body_shows_its_path_both_ways(polyfon, secret
     assert held.get_absolute_url() + f"#case-{case.pk}" in there
     here = client.get(held.get_absolute_url()).content.decode()
     assert coming.get_absolute_url() + f"#case-{sent.pk}" in here
+
+
+def test_the_mandate_is_kept_in_versions_with_date_and_case(polyfon, secretariat, member):
+    body = make_body(polyfon, mandate="Partnermøtet er klyngens øverste organ.")
+    held = meeting_at(body, 2022, 10, 7, standard_cases=False)
+    with scopes_disabled():
+        case = services.case_add(
+            meeting=held, title="Mandat", actor=None, decision="Mandatet anses som endelig."
+        )
+    client = client_for(secretariat)
+    adopt = reverse("governance:mandate_adopt", kwargs=body.url_kwargs())
+    versions = reverse("governance:mandate_versions", kwargs=body.url_kwargs())
+    response = client.post(adopt, {"adopted_on": "2022-10-07", "adopted_in": case.pk})
+    assert response["Location"] == versions
+    page = client.get(body.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"Adopted 07.10.2022 ({case.label}, {body.name})" in page
+    assert "Changed since it was adopted" not in page
+
+    body.mandate = "Partnermøtet er klyngens øverste organ og møtes to ganger i året."
+    with scopes_disabled():
+        body.save()
+    page = client.get(body.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Changed since it was adopted" in page
+    client.post(adopt, {"adopted_on": "2023-03-16"})
+    with scopes_disabled():
+        texts = list(body.mandate_versions.values_list("adopted_on", "text"))
+    assert texts == [
+        (datetime.date(2023, 3, 16), body.mandate),
+        (datetime.date(2022, 10, 7), "Partnermøtet er klyngens øverste organ."),
+    ]
+    # Members read the versions; the older text stays as it was adopted.
+    shown = client_for(member).get(versions).content.decode()
+    assert "<del>- Partnermøtet er klyngens øverste organ.</del>" in shown
+    assert "<ins>+ Partnermøtet er klyngens øverste organ og møtes to ganger i året.</ins>" in shown

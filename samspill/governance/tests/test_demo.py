@@ -37,6 +37,7 @@ def test_demo_reproduces_alrek_partner_meeting_and_loads_again_with_reset():
         circulation = Circulation.objects.get(reported_in=cases[2])
         assert circulation.period == "23.05.2022–03.06.2022"
         assert circulation.outcome.endswith("så det anses som endelig.")
+        assert meeting.body.mandate_versions.get().adopted_in == cases[2]
 
         statuses = list(meeting.attendances.values_list("status", flat=True))
         assert statuses.count(Attendance.Status.SUBSTITUTE) == 4

@@ -1,4 +1,5 @@
-"""Bodies: the list, a body's page, adding and changing bodies and members, date polls."""
+"""Bodies: the list, a body's page, adding and changing bodies and members, date polls, the
+versions of the mandate."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from ..forms import (
     AppointmentForm,
     BodyForm,
     DatePollForm,
+    MandateAdoptionForm,
 )
 from ..models import (
     Appointment,
@@ -29,6 +31,7 @@ from ..models import (
     Role,
 )
 from ..permissions import MANAGE_BODIES, VIEW_BODIES
+from ..versions import difference as versions_diff
 from .lookups import absolute_root, body_or_404
 
 
@@ -54,6 +57,7 @@ def body_detail(request: RegistryRequest, cluster: Cluster, body: str) -> HttpRe
         return {
             "feed": notice.feed_path("body", record.pk),
             "polls": list(record.polls.select_related("meeting")[:5]),
+            "adopted": record.mandate_versions.select_related("adopted_in__body").first(),
             "circulations": list(record.circulations.select_related("body")[:5]),
             "open_followups": FollowUp.objects.filter(
                 case__body=record, done_on__isnull=True
@@ -193,3 +197,53 @@ def poll_choose(request: RegistryRequest, cluster: Cluster, body: str, pk: int) 
         return back
     messages.success(request, _("The meeting is planned, and the members are told."))
     return redirect(meeting.get_absolute_url())
+
+
+@cluster_view(VIEW_BODIES)
+def mandate_versions(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
+    """Every adopted version of the body's mandate, newest first, with what each changed."""
+    record = body_or_404(body)
+    versions = list(record.mandate_versions.select_related("adopted_in__body"))
+    older = [*versions[1:], None] if versions else []
+    context = {
+        "body": record,
+        "versions": [
+            (version, versions_diff(previous.text, version.text) if previous else None)
+            for version, previous in zip(versions, older, strict=True)
+        ],
+        "changed_since": versions_diff(versions[0].text, record.mandate)
+        if versions and versions[0].text != record.mandate
+        else None,
+    }
+    return render(request, "governance/mandate_versions.html", context)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def mandate_adopt(request: RegistryRequest, cluster: Cluster, body: str) -> HttpResponse:
+    """Record the adoption of the mandate as it reads now."""
+    record = body_or_404(body)
+    form = MandateAdoptionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"adopted_on": queries.today()},
+        body=record,
+    )
+    return form_page(
+        request,
+        form=form,
+        save=lambda f: services.mandate_adopt(
+            body=record,
+            adopted_on=f.cleaned_data["adopted_on"],
+            adopted_in=f.cleaned_data["adopted_in"],
+            actor=request.user,
+        ),
+        template="common/form_page.html",
+        context={
+            "title": _("Adoption of the mandate of %(body)s") % {"body": record.name},
+            "cancel_url": record.get_absolute_url(),
+            "submit": _("Record the adoption"),
+        },
+        success_message=_("The adopted mandate is kept as a version."),
+        success_url=lambda saved: reverse(
+            "governance:mandate_versions", kwargs=record.url_kwargs()
+        ),
+    )

@@ -75,6 +75,7 @@ GOVERNANCE_DATA = {
     "poll": {"slot_1": "2026-09-01T10:00", "slot_2": "2026-09-02T10:00"},
     "circulation": {"purpose": "comments", "outcome": "Ingen kommentarer kom."},
     "disqualifications": {"grounds": "Styremedlem i søkeren"},
+    "mandate": {"adopted_on": "2026-03-02"},
 }
 
 

@@ -69,6 +69,7 @@ def _delete_clusters(clusters) -> None:
         governance.Meeting,
         governance.Appointment,
         governance.CaseSequence,
+        governance.MandateVersion,
         governance.Body,
         models.AgreementSignature,
         models.AgreementAppendix,
