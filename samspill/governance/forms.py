@@ -249,11 +249,12 @@ class CirculationForm(ClusterModelForm):
         field = cast(forms.ModelChoiceField, self.fields["meeting"])
         field.queryset = (
             Meeting.objects.with_scope(cluster=self.cluster)
-            .filter(body=body)
-            .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.MINUTES_APPROVED])
+            .filter(body=body, status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT])
             .order_by("-starts_at")
         )
-        field.help_text = _("For minutes out for comments or approval.")
+        field.help_text = _(
+            "For minutes out for comments or approval: a meeting held, its minutes not approved."
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

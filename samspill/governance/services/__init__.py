@@ -6,6 +6,7 @@ next to it; approved minutes raise MinutesLocked.
 """
 
 from .circulations import circulation_answer, circulation_conclude, circulation_send
+from .circulations import may_conclude as circulation_may_conclude
 from .circulations import outcome_suggested as circulation_outcome_suggested
 from .meetings import (
     MinutesLocked,
@@ -45,6 +46,7 @@ __all__ = [
     "case_withdraw",
     "circulation_answer",
     "circulation_conclude",
+    "circulation_may_conclude",
     "circulation_outcome_suggested",
     "circulation_send",
     "disqualification_add",

@@ -23,7 +23,7 @@ from ..models import (
     CirculationReply,
     Meeting,
 )
-from .meetings import minutes_approve
+from .meetings import circulation_report, minutes_approve
 
 
 def _members(body: Body, day: datetime.date) -> list:
@@ -82,7 +82,33 @@ def circulation_answer(*, reply: CirculationReply, answer: str, comment: str) ->
         if answer == CirculationAnswer.MEETING:
             circulation.status = Circulation.Status.TO_MEETING
             circulation.save(update_fields=["status"])
+    if answer == CirculationAnswer.MEETING:
+        _report_to_the_next_meeting(circulation, actor=None)
     return reply
+
+
+def _report_to_the_next_meeting(circulation: Circulation, *, actor: User | None) -> None:
+    """On the agenda of the body's next planned meeting at once, if it has one; otherwise the
+    meeting planned next takes it up (`meeting_create`)."""
+    with scope(cluster=circulation.cluster):
+        meeting = (
+            Meeting.objects.filter(
+                body_id=circulation.body_id,
+                starts_at__gte=timezone.now(),
+                status__in=[Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT],
+            )
+            .order_by("starts_at")
+            .first()
+        )
+    if meeting is not None:
+        circulation_report(circulation=circulation, meeting=meeting, actor=actor)
+
+
+def may_conclude(circulation: Circulation, replies: list[CirculationReply]) -> bool:
+    """Open, and everyone has answered or the deadline has passed: members get their time."""
+    if circulation.status != Circulation.Status.OPEN:
+        return False
+    return not circulation.answerable or all(reply.answer for reply in replies)
 
 
 def outcome_suggested(circulation: Circulation, replies: list[CirculationReply]) -> str:
@@ -121,18 +147,24 @@ def circulation_conclude(
 ) -> Circulation:
     """Record the outcome. Minutes out for approval are approved (and locked) by it, unless a
     member disagreed or asked for a meeting: then the next meeting approves them."""
-    if circulation.status == Circulation.Status.CONCLUDED:
-        raise ValidationError(_("The written procedure is concluded already."))
+    if circulation.status != Circulation.Status.OPEN:
+        raise ValidationError(_("The written procedure is closed already."))
+    with scope(cluster=circulation.cluster):
+        replies = list(circulation.replies.all())
+    if not may_conclude(circulation, replies):
+        raise ValidationError(
+            _("Members can answer until %(deadline)s, and not all of them have yet.")
+            % {"deadline": circulation.deadline.strftime("%d.%m.%Y")}
+        )
     if not outcome.strip():
         raise ValidationError({"outcome": _("Write the outcome, as the minutes will say it.")})
-    with scope(cluster=circulation.cluster):
-        objected = circulation.replies.filter(
-            answer__in=[CirculationAnswer.OBJECT, CirculationAnswer.MEETING]
-        ).exists()
+    objected = any(
+        r.answer in (CirculationAnswer.OBJECT, CirculationAnswer.MEETING) for r in replies
+    )
     approves = circulation.purpose == Circulation.Purpose.MINUTES and not objected
     if circulation.purpose == Circulation.Purpose.MINUTES and objected:
         circulation.status = Circulation.Status.TO_MEETING
-    elif circulation.status == Circulation.Status.OPEN:
+    else:
         circulation.status = Circulation.Status.CONCLUDED
     circulation.outcome = outcome.strip()
     circulation.concluded_on = timezone.localdate()
@@ -141,4 +173,5 @@ def circulation_conclude(
         with scope(cluster=circulation.cluster):
             meeting = Meeting.objects.get(pk=circulation.meeting_id)
         minutes_approve(meeting=meeting, actor=actor)
+    _report_to_the_next_meeting(circulation, actor=actor)
     return circulation

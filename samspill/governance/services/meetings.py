@@ -309,33 +309,43 @@ def _followup_line(followup: FollowUp) -> str:
     return f"{', '.join(parts)} ({followup.case.label})"
 
 
-def _circulations_report(*, meeting: Meeting, actor: User | None) -> list[Case]:
-    """Bring the body's finished written procedures into `meeting`, once each: an outcome as
-    an orientation, a matter a member wanted in a meeting as a case to decide."""
+def _circulations_report(*, meeting: Meeting, actor: User | None) -> None:
+    """Bring the body's finished written procedures into `meeting`, once each."""
     with scope(cluster=meeting.cluster):
         waiting = list(
             Circulation.objects.filter(body_id=meeting.body_id, reported_in__isnull=True)
             .exclude(status=Circulation.Status.OPEN)
             .order_by("opens_on", "pk")
         )
-    cases = []
     for circulation in waiting:
-        to_meeting = circulation.status == Circulation.Status.TO_MEETING
-        case = case_add(
-            meeting=meeting,
-            title=circulation.title
-            if to_meeting
-            else _("Written procedure: %(title)s") % {"title": circulation.title},
-            kind=Case.Kind.DECISION if to_meeting else Case.Kind.ORIENTATION,
-            actor=actor,
-            background="\n\n".join(p for p in (circulation.text, circulation.outcome) if p),
-            proposed_decision=circulation.proposed_decision,
-        )
+        circulation_report(circulation=circulation, meeting=meeting, actor=actor)
+
+
+def circulation_report(*, circulation: Circulation, meeting: Meeting, actor: User | None) -> Case:
+    """A finished written procedure on the agenda of `meeting`, before any other business: its
+    outcome as an orientation, or the matter to decide if a member wanted it in a meeting."""
+    to_meeting = circulation.status == Circulation.Status.TO_MEETING
+    case = case_add(
+        meeting=meeting,
+        title=circulation.title
+        if to_meeting
+        else _("Written procedure: %(title)s") % {"title": circulation.title},
+        kind=Case.Kind.DECISION if to_meeting else Case.Kind.ORIENTATION,
+        actor=actor,
+        background="\n\n".join(p for p in (circulation.text, circulation.outcome) if p),
+        proposed_decision=circulation.proposed_decision,
+    )
+    with set_actor(actor), scope(cluster=meeting.cluster):
+        other_business = meeting.cases.filter(
+            kind=Case.Kind.OTHER_BUSINESS, position__lt=case.position
+        ).first()
+        if other_business is not None:  # "any other business" stays last
+            case.position, other_business.position = other_business.position, case.position
+            case.save(update_fields=["position"])
+            other_business.save(update_fields=["position"])
         circulation.reported_in = case
-        with set_actor(actor), scope(cluster=meeting.cluster):
-            circulation.save(update_fields=["reported_in"])
-        cases.append(case)
-    return cases
+        circulation.save(update_fields=["reported_in"])
+    return case
 
 
 def attendance_seat_members(*, meeting: Meeting) -> None:

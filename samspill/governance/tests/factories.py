@@ -92,7 +92,7 @@ def governance_objects(cluster, *, person=None) -> dict:
             deadline=timezone.localdate() + datetime.timedelta(days=30),
         )
         CirculationReply.objects.create(
-            cluster=cluster, circulation=circulation, person=member.person
+            cluster=cluster, circulation=circulation, person=member.person, answer="agree"
         )
         disqualification = Disqualification.objects.create(
             cluster=cluster, case=case, person=member.person, grounds="Styreleder i søker"

@@ -159,6 +159,7 @@ def test_a_member_who_demands_a_meeting_takes_the_matter_to_one(
         django_capture_on_commit_callbacks,
     )
     kari, ola = links()["kar@example.org"], links()["ola@example.org"]
+    coming = meeting_at(body, 2027, 1, 11)  # planned already: the matter goes on its agenda
     anonymous = client_for(None)
     anonymous.post(kari, {"answer": "meeting"})
     with scopes_disabled():
@@ -169,10 +170,16 @@ def test_a_member_who_demands_a_meeting_takes_the_matter_to_one(
     anonymous.post(ola, {"answer": "agree"})
     with scopes_disabled():
         assert circulation.replies.get(person__name="Ola Medlem").answer == ""
-        meeting = meeting_at(body, 2026, 12, 1)
-        case = Case.objects.get(meeting=meeting, title="Ny samarbeidsavtale")
-    assert case.kind == Case.Kind.DECISION
+        kinds = list(coming.cases.order_by("position").values_list("title", "kind"))
+        case = Case.objects.get(meeting=coming, title="Ny samarbeidsavtale")
+    assert kinds[-2:] == [
+        ("Ny samarbeidsavtale", Case.Kind.DECISION),
+        (kinds[-1][0], Case.Kind.OTHER_BUSINESS),  # any other business stays last
+    ]
     assert case.proposed_decision == "Partnermøtet godkjenner avtalen."
+    # Nothing to conclude: the meeting decides it.
+    detail = client_for(secretariat).get(circulation.get_absolute_url())
+    assert detail.context["form"] is None
 
 
 @pytest.fixture
@@ -303,3 +310,47 @@ def test_a_disqualified_member_is_recorded_in_the_minutes_and_the_quorum_of_the_
         assert list(Disqualification.objects.values_list("person_id", flat=True)) == [
             seats[0].person_id
         ]
+
+
+def test_the_outcome_waits_for_every_answer_or_the_deadline(
+    body, secretariat, django_capture_on_commit_callbacks
+):
+    client = client_for(secretariat)
+    send(
+        client,
+        body,
+        {"purpose": "comments", "title": "Årsplan", "deadline": IN_TWO_WEEKS},
+        django_capture_on_commit_callbacks,
+    )
+    with scopes_disabled():
+        circulation = Circulation.objects.get()
+    assert client.get(circulation.get_absolute_url()).context["form"] is None
+    conclude = reverse("governance:circulation_conclude", kwargs=circulation.url_kwargs())
+    client.post(conclude, {"outcome": "Ingen kommentarer."})
+    circulation.refresh_from_db()
+    assert circulation.status == Circulation.Status.OPEN
+    with scopes_disabled():
+        Circulation.objects.update(
+            opens_on=datetime.date(2026, 1, 1), deadline=datetime.date(2026, 1, 5)
+        )
+    assert client.get(circulation.get_absolute_url()).context["form"] is not None
+    client.post(conclude, {"outcome": "Ingen kommentarer."})
+    circulation.refresh_from_db()
+    assert circulation.status == Circulation.Status.CONCLUDED
+
+
+def test_the_members_page_speaks_the_language_of_the_email(
+    body, secretariat, django_capture_on_commit_callbacks
+):
+    body.cluster.languages = ["nn", "nb"]
+    body.cluster.save()
+    send(
+        client_for(secretariat),
+        body,
+        {"purpose": "comments", "title": "Årsplan", "deadline": IN_TWO_WEEKS},
+        django_capture_on_commit_callbacks,
+    )
+    assert "svar innan" in mail.outbox[0].subject
+    link = links()["kar@example.org"]
+    page = client_for(None).get(link, HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+    assert "Svar innan" in page and '<html lang="nn"' in page

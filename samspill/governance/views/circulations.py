@@ -56,6 +56,10 @@ def circulation_create(request: RegistryRequest, cluster: Cluster, body: str) ->
         "title": _("New written procedure in %(body)s") % {"body": record.name},
         "cancel_url": record.get_absolute_url(),
         "submit": _("Send to the members"),
+        "intro": _(
+            "It is sent by email to the members summoned to the body's meetings, each with a "
+            "personal link to answer by, without logging in."
+        ),
     }
     return render(request, "common/form_page.html", context)
 
@@ -86,7 +90,8 @@ def _detail(
     status: int = 200,
 ) -> HttpResponse:
     replies = list(circulation.replies.select_related("person").order_by("person__name"))
-    if form is None and circulation.status != Circulation.Status.CONCLUDED:
+    may_conclude = services.circulation_may_conclude(circulation, replies)
+    if form is None and may_conclude:
         outcome = circulation.outcome or services.circulation_outcome_suggested(
             circulation, replies
         )
@@ -96,6 +101,8 @@ def _detail(
         "body": circulation.body,
         "replies": replies,
         "answered": sum(1 for reply in replies if reply.answer),
+        "comments": [reply for reply in replies if reply.comment],
+        "manages": may_manage(request, cluster),
         "form": form if may_manage(request, cluster) else None,
     }
     return render(request, "governance/circulation_detail.html", context, status=status)

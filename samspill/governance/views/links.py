@@ -1,13 +1,16 @@
 """Pages reached by a signed link instead of a login: a member's answer to a notice, signing
 the minutes, a date poll, a written procedure, calendar feeds."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
+from samspill.clusters.models import Cluster
 from samspill.common.http import HtmxHttpRequest
 from samspill.common.middleware import mark_private
 from samspill.common.views import add_service_error
@@ -23,6 +26,16 @@ from ..models import (
 from .lookups import absolute_root
 
 
+def _speak_as_the_email(request: HtmxHttpRequest, cluster: Cluster) -> None:
+    """The page a link in an email opens speaks the email's language (the cluster's first),
+    unless the visitor has chosen a language on the site."""
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
+        return
+    language = (cluster.languages or [settings.LANGUAGE_CODE])[0]
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+
+
 def answer(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """A member's or an invited substitute's answer, by the personal link in their email:
     no login. A link that is altered, withdrawn or for a meeting that has started gets a page
@@ -33,6 +46,7 @@ def answer(request: HtmxHttpRequest, token: str) -> HttpResponse:
     except notice.LinkProblem as problem:
         return render(request, "governance/answer.html", {"problem": problem.message}, status=404)
     seat = link.seat
+    _speak_as_the_email(request, seat.meeting.cluster)
     choices = Answer.choices if link.who == notice.MEMBER else SubstituteAnswer.choices
     current = seat.answer if link.who == notice.MEMBER else seat.substitute_answer
     error = ""
@@ -94,6 +108,7 @@ def sign(request: HtmxHttpRequest, token: str) -> HttpResponse:
         signer = notice.read_sign_link(token)
     except notice.LinkProblem as problem:
         return render(request, "governance/sign.html", {"problem": problem.message}, status=404)
+    _speak_as_the_email(request, signer.meeting.cluster)
     if request.method == "POST":
         try:
             services.minutes_sign(signer=signer)
@@ -123,6 +138,7 @@ def poll(request: HtmxHttpRequest, token: str) -> HttpResponse:
         return render(
             request, "governance/poll_answer.html", {"problem": problem.message}, status=404
         )
+    _speak_as_the_email(request, record.cluster)
     with scope(cluster=record.cluster):
         slots = list(record.slots.all())
         mine = {
@@ -163,6 +179,7 @@ def circulation(request: HtmxHttpRequest, token: str) -> HttpResponse:
         return render(
             request, "governance/circulation_answer.html", {"problem": problem.message}, status=404
         )
+    _speak_as_the_email(request, reply.circulation.cluster)
     form = CirculationReplyForm(
         request.POST if request.method == "POST" else None,
         initial={"answer": reply.answer, "comment": reply.comment},
