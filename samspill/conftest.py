@@ -149,6 +149,7 @@ OBJECTS = {
     "governance:circulation_conclude": "circulation",
     "governance:disqualifications": "case",
     "governance:case_send_on": "case",
+    "governance:case_autosave": "case",
     "governance:mandate_versions": "body",
     "governance:mandate_adopt": "body",
     "governance:disqualification_remove": "disqualification",

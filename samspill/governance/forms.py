@@ -122,6 +122,9 @@ class MeetingForm(ClusterModelForm):
 
 
 class CaseForm(ClusterModelForm):
+    # The case's revision when the page was made (services.case_save checks it).
+    revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
     class Meta(ClusterModelForm.Meta):
         model = Case
         fields = [
@@ -142,6 +145,7 @@ class CaseForm(ClusterModelForm):
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["revision"].initial = self.instance.revision
         self.instance.meeting = meeting
         self.instance.body = meeting.body
         if not self.instance.pk:
@@ -371,3 +375,12 @@ class MandateAdoptionForm(forms.Form):
             .select_related("body")
             .order_by("-year", "-number", "body__name")
         )
+
+
+class AutosaveForm(forms.Form):
+    """What the minute taker's page sends as they type."""
+
+    discussion = forms.CharField(required=False)
+    decision = forms.CharField(required=False)
+    dissent = forms.CharField(required=False)
+    revision = forms.IntegerField(min_value=0)

@@ -65,6 +65,7 @@ urlpatterns = [
         meetings.disqualification_remove,
         name="disqualification_remove",
     ),
+    path(f"{MEETING}cases/<int:pk>/autosave/", meetings.case_autosave, name="case_autosave"),
     path(f"{MEETING}cases/<int:pk>/send/", meetings.case_send_on, name="case_send_on"),
     path(f"{MEETING}cases/<int:pk>/withdraw/", meetings.case_withdraw, name="case_withdraw"),
     path(f"{MEETING}attendance/<int:pk>/", meetings.attendance_record, name="attendance_record"),

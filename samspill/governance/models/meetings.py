@@ -170,6 +170,8 @@ class Case(ClusterScoped):
         help_text=_("Shown to the public instead of the title of a restricted case."),
     )
     withdrawn = models.BooleanField(_("withdrawn"), default=False)
+    # Raised by every save: an editor whose page holds an older number has missed a change.
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = pgettext_lazy("sak", "case")

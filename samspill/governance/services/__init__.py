@@ -9,6 +9,8 @@ from .circulations import circulation_answer, circulation_conclude, circulation_
 from .circulations import may_conclude as circulation_may_conclude
 from .circulations import outcome_suggested as circulation_outcome_suggested
 from .meetings import (
+    MINUTES_FIELDS,
+    EditConflict,
     MinutesLocked,
     NoticeNotAllowed,
     answer_record,
@@ -25,6 +27,7 @@ from .meetings import (
     mandate_adopt,
     meeting_create,
     minutes_approve,
+    minutes_autosave,
     minutes_correct,
     minutes_sign,
     notice_send,
@@ -35,6 +38,8 @@ from .meetings import (
 from .polls import poll_answer, poll_choose, poll_create
 
 __all__ = [
+    "MINUTES_FIELDS",
+    "EditConflict",
     "MinutesLocked",
     "NoticeNotAllowed",
     "answer_record",
@@ -56,6 +61,7 @@ __all__ = [
     "mandate_adopt",
     "meeting_create",
     "minutes_approve",
+    "minutes_autosave",
     "minutes_correct",
     "minutes_sign",
     "notice_send",

@@ -143,12 +143,41 @@ def case_withdraw(*, case: Case, actor: User | None) -> Case:
     return record_save(record=case, actor=actor)
 
 
+class EditConflict(Exception):
+    """Someone saved the case since the editor's page was made: `current` is the case as it
+    is now, for the editor to see beside their own text."""
+
+    def __init__(self, current: Case) -> None:
+        super().__init__(current.label)
+        self.current = current
+
+
 @transaction.atomic
-def case_save(*, case: Case, actor: User | None) -> Case:
-    """Save a case's text (agenda or minutes); refused once the minutes are approved."""
+def case_save(*, case: Case, actor: User | None, revision: int | None = None) -> Case:
+    """Save a case's text (agenda or minutes); refused once the minutes are approved, and
+    (given the `revision` the editor started from) if someone else saved it meanwhile."""
     if Meeting.objects.with_scopes_disabled().get(pk=case.meeting_id).minutes_locked:
         raise MinutesLocked
+    current = Case.objects.with_scopes_disabled().select_for_update().get(pk=case.pk)
+    if revision is not None and revision != current.revision:
+        raise EditConflict(current)
+    case.revision = current.revision + 1
     return record_save(record=case, actor=actor)
+
+
+MINUTES_FIELDS = ("discussion", "decision", "dissent")
+
+
+@transaction.atomic
+def minutes_autosave(
+    *, case: Case, texts: dict[str, str], revision: int, actor: User | None
+) -> Case:
+    """What the minute taker has written of a case so far (discussion, decision, dissent),
+    saved as they type; an EditConflict if someone else saved the case meanwhile."""
+    for field in MINUTES_FIELDS:
+        if field in texts:
+            setattr(case, field, texts[field])
+    return case_save(case=case, actor=actor, revision=revision)
 
 
 @transaction.atomic

@@ -3,9 +3,11 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -13,11 +15,12 @@ from samspill.clusters.access import RegistryRequest, cluster_view
 from samspill.clusters.freshness import page_key
 from samspill.clusters.models import Cluster
 from samspill.clusters.services import record_save
-from samspill.common.views import form_page, kept_page
+from samspill.common.views import add_service_error, form_page, kept_page
 
 from .. import notice, queries, services
 from ..forms import (
     AttendanceForm,
+    AutosaveForm,
     CaseForm,
     DisqualificationForm,
     FollowUpForm,
@@ -153,20 +156,86 @@ def case_create(
 def case_edit(
     request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
 ) -> HttpResponse:
+    """Write a case (agenda or minutes). The texts of the minutes are saved as they are typed
+    (`case_autosave`); someone else's change meanwhile is shown beside one's own text."""
     record = meeting_or_404(body, meeting)
     case = get_object_or_404(Case, meeting=record, pk=pk)
     if record.minutes_locked:
         return locked_page(request, record)
-    form = CaseForm(request.POST or None, instance=case, cluster=cluster, meeting=record)
-    return form_page(
-        request,
-        form=form,
-        save=lambda f: services.case_save(case=f.instance, actor=request.user),
-        template="common/form_page.html",
-        context={"title": case.label, "cancel_url": record.get_absolute_url()},
-        success_message=_("The case is saved."),
-        success_url=lambda saved: record.get_absolute_url(),
+    form = CaseForm(
+        request.POST if request.method == "POST" else None,
+        instance=case,
+        cluster=cluster,
+        meeting=record,
     )
+    theirs = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_save(
+                case=form.instance, actor=request.user, revision=form.cleaned_data["revision"]
+            )
+        except services.EditConflict as conflict:
+            theirs = conflict.current
+            # Saving again keeps this text over theirs, knowingly.
+            data = request.POST.copy()
+            data["revision"] = str(theirs.revision)
+            form.data = data
+            form.add_error(None, _("Someone else saved this case while you were writing."))
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The case is saved."))
+            return redirect(f"{record.get_absolute_url()}#case-{case.pk}")
+    context = {
+        "title": case.label,
+        "cancel_url": f"{record.get_absolute_url()}#case-{case.pk}",
+        "form": form,
+        "case": case,
+        "theirs": [(form[f].label, getattr(theirs, f)) for f in services.MINUTES_FIELDS]
+        if theirs
+        else None,
+    }
+    return render(request, "governance/case_form.html", context, status=409 if theirs else 200)
+
+
+@cluster_view(MANAGE_BODIES, write=True)
+def case_autosave(
+    request: RegistryRequest, cluster: Cluster, body: str, meeting: str, pk: int
+) -> HttpResponse:
+    """Save the minutes' texts of a case as they are typed (POST, from the case's page):
+    JSON with the new revision, or 409 with the other editor's texts, or 423 when locked."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    record = meeting_or_404(body, meeting)
+    case = get_object_or_404(Case, meeting=record, pk=pk)
+    form = AutosaveForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"message": _("The text could not be saved.")}, status=400)
+    texts = {f: form.cleaned_data[f] for f in services.MINUTES_FIELDS if f in request.POST}
+    try:
+        saved = services.minutes_autosave(
+            case=case, texts=texts, revision=form.cleaned_data["revision"], actor=request.user
+        )
+    except services.MinutesLocked:
+        message = _("The minutes are approved: the text can no longer be changed.")
+        return JsonResponse({"message": message}, status=423)
+    except services.EditConflict as conflict:
+        current = conflict.current
+        return JsonResponse(
+            {
+                "message": _(
+                    "Someone else saved this case while you were writing. Your text is "
+                    "kept here; theirs is shown below."
+                ),
+                "revision": current.revision,
+                "theirs": {f: getattr(current, f) for f in services.MINUTES_FIELDS},
+            },
+            status=409,
+        )
+    except ValidationError as error:
+        return JsonResponse({"message": " ".join(error.messages)}, status=400)
+    at = timezone.localtime().strftime("%H:%M:%S")
+    return JsonResponse({"revision": saved.revision, "message": _("Saved %(time)s") % {"time": at}})
 
 
 @cluster_view(MANAGE_BODIES, write=True)

@@ -69,7 +69,7 @@ GOVERNANCE_DATA = {
     "body": {"slug": "ny-gruppe", "kind": "committee", "case_number_format": "{number:02}-{yy}"},
     "appointment": {"role": "member", "person": None},
     "meeting": {"starts_at": "2026-05-04T10:00", "standard_cases": "on", "status": "held"},
-    "case": {"kind": "decision"},
+    "case": {"kind": "decision", "discussion": "Drøftet.", "revision": 0},
     "attendance": {"status": "present"},
     "followup": {"text": "Ring partnerne", "due_on": "2026-06-01"},
     "poll": {"slot_1": "2026-09-01T10:00", "slot_2": "2026-09-02T10:00"},
