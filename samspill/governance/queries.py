@@ -413,3 +413,16 @@ def poll_table(poll: DatePoll) -> dict:
         for slot in slots
     ]
     return {"poll": poll, "body": poll.body, "slots": slots, "rows": rows, "totals": totals}
+
+
+def previous_unapproved(meeting: Meeting) -> Meeting | None:
+    """The body's meeting before `meeting` that was held and whose minutes wait for approval."""
+    return (
+        Meeting.objects.filter(
+            body_id=meeting.body_id,
+            starts_at__lt=meeting.starts_at,
+            status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT],
+        )
+        .order_by("-starts_at")
+        .first()
+    )

@@ -256,8 +256,8 @@ def test_body_and_meeting_pages_keep_their_query_count(
     with django_assert_num_queries(12):
         assert client.get(body.get_absolute_url()).status_code == 200
     # With the cases' follow-ups, disqualifications and where they were sent on to, the
-    # signers, and the written procedures.
-    with django_assert_num_queries(15):
+    # signers, the written procedures, and the minutes a case of it may approve.
+    with django_assert_num_queries(16):
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 
@@ -416,3 +416,24 @@ def test_the_mandate_is_kept_in_versions_with_date_and_case(polyfon, secretariat
     shown = client_for(member).get(versions).content.decode()
     assert "<del>- Partnermøtet er klyngens øverste organ.</del>" in shown
     assert "<ins>+ Partnermøtet er klyngens øverste organ og møtes to ganger i året.</ins>" in shown
+
+
+def test_the_next_meeting_approves_the_minutes_in_its_case(polyfon, secretariat):
+    body = make_body(polyfon)
+    held = meeting_at(body, 2026, 2, 2)
+    with scopes_disabled():
+        held.status = held.Status.HELD
+        held.save()
+    following = meeting_at(body, 2026, 3, 2)
+    with scopes_disabled():
+        case = following.cases.get(kind=Case.Kind.MINUTES_APPROVAL)
+    client = client_for(secretariat)
+    approve = reverse("governance:minutes_approve", kwargs=held.url_kwargs())
+    assert f"{approve}?case={case.pk}" in client.get(following.get_absolute_url()).content.decode()
+    # A case of the same meeting cannot approve it.
+    with scopes_disabled():
+        own = held.cases.first()
+    assert client.get(f"{approve}?case={own.pk}").context["hidden"] == {}
+    client.post(approve, {"case": case.pk})
+    held.refresh_from_db()
+    assert held.minutes_locked and held.minutes_approved_in == case

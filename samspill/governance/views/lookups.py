@@ -23,7 +23,11 @@ def body_or_404(slug: str) -> Body:
 
 def meeting_or_404(body: str, meeting: str) -> Meeting:
     return get_object_or_404(
-        Meeting.objects.select_related("body", "chair"), body__slug=body, slug=meeting
+        Meeting.objects.select_related(
+            "body", "chair", "minutes_approved_in__body", "minutes_approved_in__meeting"
+        ),
+        body__slug=body,
+        slug=meeting,
     )
 
 

@@ -77,6 +77,8 @@ def meeting_detail(
         attendance = queries.meeting_attendance(record)
         cases = queries.meeting_cases(record, request.user, manages)
         return {
+            # The minutes a "Godkjenning av referat" case of this meeting can approve.
+            "unapproved": queries.previous_unapproved(record) if manages else None,
             # With each case, whether it is quorate without those disqualified for it.
             "cases": [
                 (case, queries.quorum(record, attendance, people) if people else None)

@@ -20,6 +20,7 @@ from ..forms import (
 )
 from ..models import (
     Case,
+    Meeting,
 )
 from ..permissions import MANAGE_BODIES, VIEW_BODIES
 from .lookups import absolute_root, locked_page, may_manage, meeting_or_404
@@ -29,10 +30,13 @@ from .lookups import absolute_root, locked_page, may_manage, meeting_or_404
 def minutes_approve(
     request: RegistryRequest, cluster: Cluster, body: str, meeting: str
 ) -> HttpResponse:
+    """Approve and lock the minutes; with `case` (GET or POST), in that case of a later
+    meeting of the body ("Godkjenning av referat")."""
     record = meeting_or_404(body, meeting)
+    in_case = _approving_case(record, request.POST.get("case") or request.GET.get("case"))
     if request.method == "POST":
         try:
-            services.minutes_approve(meeting=record, actor=request.user)
+            services.minutes_approve(meeting=record, actor=request.user, in_case=in_case)
         except services.MinutesLocked:
             return locked_page(request, record)
         except ValidationError as error:
@@ -40,13 +44,36 @@ def minutes_approve(
         else:
             messages.success(request, _("The minutes are approved and locked."))
         return redirect(record.get_absolute_url())
+    question = (
+        _("Approve the minutes of %(meeting)s in %(case)s?") % {"meeting": record, "case": in_case}
+        if in_case
+        else _("Approve the minutes of %(meeting)s?") % {"meeting": record}
+    )
     context = {
-        "question": _("Approve the minutes of %(meeting)s?") % {"meeting": record},
+        "question": question,
         "consequence": _("Approved minutes are locked: a change after this needs a correction."),
         "action": _("Approve the minutes"),
         "cancel_url": record.get_absolute_url(),
+        "hidden": {"case": in_case.pk} if in_case else {},
     }
     return render(request, "governance/confirm.html", context)
+
+
+def _approving_case(meeting: Meeting, value: str | None) -> Case | None:
+    """A minutes-approval case of a later meeting of the same body, or None."""
+    if not value or not value.isdigit() or len(value) > 10:
+        return None
+    return (
+        Case.objects.select_related("body")
+        .filter(
+            pk=int(value),
+            body_id=meeting.body_id,
+            kind=Case.Kind.MINUTES_APPROVAL,
+            meeting__starts_at__gt=meeting.starts_at,
+            withdrawn=False,
+        )
+        .first()
+    )
 
 
 @cluster_view(VIEW_BODIES)
