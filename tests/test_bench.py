@@ -19,7 +19,7 @@ def test_bench_reports_flat_query_counts_at_a_small_scale():
             "-m",
             "bench.run",
             "--scale=2",
-            "--repeat=1",
+            "--repeat=0",
             "--organisations=30",
             "--people=60",
             "--import-sizes=20,200",

@@ -159,7 +159,11 @@ def axe_violations(page) -> list[dict]:
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = page.evaluate(
         """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            // page.evaluate() has no timeout of its own: a run that never ends fails instead.
+            const late = new Promise((_, fail) =>
+                setTimeout(() => fail(new Error("axe did not finish in 60 s")), 60000));
+            const r = await Promise.race(
+                [axe.run(document, {runOnly: {type: "tag", values: tags}}), late]);
             return r.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                 nodes: v.nodes.map(n => ({
