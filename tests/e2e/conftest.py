@@ -99,12 +99,78 @@ def page(context):
     assert not problems, "Problems in the browser:\n" + "\n".join(problems)
 
 
+# The demo as the first test of this process loaded it, to restore for the next ones: loading
+# it anew costs two to three seconds a test, restoring it a fraction of one.
+_demo_rows: dict[str, object] = {}
+
+
 @pytest.fixture
 def demo(transactional_db):
-    """The demo clusters Polyfon and Alrek with their demo users (password "samspill-demo")."""
+    """The demo clusters Polyfon and Alrek with their demo users (password "samspill-demo"),
+    loaded by `load_demo` once per process and restored for every later test."""
+    from django.core.cache import cache
     from django.core.management import call_command
+    from django.db import connection
 
+    connection.ensure_connection()
+    if connection.vendor in _demo_rows:
+        _restore(connection, _demo_rows[connection.vendor])
+        # Kept pages are keyed by the clusters' ids and versions, which come back the same.
+        cache.clear()
+        return
     call_command("load_demo", verbosity=0)
+    _demo_rows[connection.vendor] = _copy(connection)
+
+
+def _tables(connection) -> list[str]:
+    return [t for t in connection.introspection.table_names() if t != "django_migrations"]
+
+
+def _copy(connection):
+    """Every row of the database: a copy of the SQLite database, or PostgreSQL's tables as
+    COPY text with their sequences."""
+    import sqlite3
+
+    if connection.vendor == "sqlite":
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        return copy
+    with connection.cursor() as cursor:
+        tables = {}
+        for table in _tables(connection):
+            with cursor.copy(f'COPY "{table}" TO STDOUT') as copy:
+                tables[table] = b"".join(bytes(chunk) for chunk in copy)
+        sequences = []
+        for info in connection.introspection.sequence_list():
+            table, column = info["table"], info["column"] or "id"
+            cursor.execute(f'SELECT MAX("{column}") FROM "{table}"')
+            (last,) = cursor.fetchone()
+            if last is not None:
+                sequences.append((table, column, last))
+    return tables, sequences
+
+
+def _restore(connection, rows) -> None:
+    if connection.vendor == "sqlite":
+        rows.backup(connection.connection)
+        return
+    tables, sequences = rows
+    with connection.cursor() as cursor:
+        # The flush after the last test made content types and permissions again, with other
+        # ids: empty every table, and put the rows back without checking keys on the way.
+        cursor.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE")
+        cursor.execute("SET session_replication_role = replica")
+        try:
+            for table, data in tables.items():
+                if data:
+                    with cursor.copy(f'COPY "{table}" FROM STDIN') as copy:
+                        copy.write(data)
+        finally:
+            cursor.execute("SET session_replication_role = DEFAULT")
+        for table, column, last in sequences:
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, %s), %s)", [f'"{table}"', column, last]
+            )
 
 
 DEMO_PASSWORD = "samspill-demo"
