@@ -327,6 +327,7 @@ class SendOnForm(forms.Form):
     meeting = MeetingChoiceField(
         label=_("Meeting"),
         queryset=Meeting.objects.none(),
+        empty_label=_("Choose a meeting"),
         help_text=_("The case is put on its agenda with the next number of that body."),
         error_messages={"required": _("Choose the meeting the case goes to.")},
     )

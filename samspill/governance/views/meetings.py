@@ -319,6 +319,9 @@ def case_send_on(
             "title": _("Send %(case)s on to another body") % {"case": case},
             "cancel_url": f"{record.get_absolute_url()}#case-{case.pk}",
             "submit": _("Send on"),
+            "intro": ""
+            if form.fields["meeting"].queryset.exists()  # type: ignore[attr-defined]
+            else _("No other body has a meeting planned: plan one first, then send the case."),
         },
         success_message=_("The case is on the other body's agenda."),
         success_url=lambda sent: f"{sent.meeting.get_absolute_url()}#case-{sent.pk}",
