@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import bodies, circulations, meetings, minutes, registers
+from .views import bodies, cases, circulations, meetings, minutes, registers
 
 app_name = "governance"
 
@@ -53,21 +53,21 @@ urlpatterns = [
     ),
     path(MEETING, meetings.meeting_detail, name="meeting_detail"),
     path(f"{MEETING}edit/", meetings.meeting_edit, name="meeting_edit"),
-    path(f"{MEETING}cases/new/", meetings.case_create, name="case_create"),
-    path(f"{MEETING}cases/<int:pk>/", meetings.case_edit, name="case_edit"),
+    path(f"{MEETING}cases/new/", cases.case_create, name="case_create"),
+    path(f"{MEETING}cases/<int:pk>/", cases.case_edit, name="case_edit"),
     path(
         f"{MEETING}cases/<int:pk>/disqualified/",
-        meetings.disqualifications,
+        cases.disqualifications,
         name="disqualifications",
     ),
     path(
         f"{MEETING}cases/<int:pk>/disqualified/<int:person>/remove/",
-        meetings.disqualification_remove,
+        cases.disqualification_remove,
         name="disqualification_remove",
     ),
-    path(f"{MEETING}cases/<int:pk>/autosave/", meetings.case_autosave, name="case_autosave"),
-    path(f"{MEETING}cases/<int:pk>/send/", meetings.case_send_on, name="case_send_on"),
-    path(f"{MEETING}cases/<int:pk>/withdraw/", meetings.case_withdraw, name="case_withdraw"),
+    path(f"{MEETING}cases/<int:pk>/autosave/", cases.case_autosave, name="case_autosave"),
+    path(f"{MEETING}cases/<int:pk>/send/", cases.case_send_on, name="case_send_on"),
+    path(f"{MEETING}cases/<int:pk>/withdraw/", cases.case_withdraw, name="case_withdraw"),
     path(f"{MEETING}attendance/<int:pk>/", meetings.attendance_record, name="attendance_record"),
     path(f"{MEETING}approve/", minutes.minutes_approve, name="minutes_approve"),
     path(f"{MEETING}signers/", minutes.signers_choose, name="signers_choose"),

@@ -45,13 +45,6 @@ def ds_field(field) -> SafeString:
     if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return _ds_choices(field)
     widget = ds_widget(field)
-    errors = SafeString()
-    if field.errors:
-        errors = format_html(
-            '<p class="ds-validation-message" data-field="validation" id="{}_error">{}</p>',
-            field.auto_id,
-            " ".join(str(error) for error in field.errors),
-        )
     if isinstance(field.field.widget, forms.CheckboxInput):
         inner = format_html(
             '<div class="checkbox-row">{} <label class="ds-label" for="{}">{}</label></div>',
@@ -60,27 +53,15 @@ def ds_field(field) -> SafeString:
             field.label,
         )
     else:
-        required = SafeString()
-        if field.field.required:
-            required = format_html(
-                ' <span class="muted" data-weight="regular">({})</span>', gettext("required")
-            )
-        help_text = SafeString()
-        if field.help_text:
-            help_text = format_html(
-                '<p class="ds-paragraph muted" data-size="sm" id="{}_help">{}</p>',
-                field.auto_id,
-                field.help_text,
-            )
         inner = format_html(
             '<label class="ds-label" for="{}">{}{}</label>\n{}{}',
             field.id_for_label,
             field.label,
-            required,
-            help_text,
+            _required(field),
+            _help_text(field),
             widget,
         )
-    return format_html('<div class="ds-field">\n{}\n{}</div>', inner, errors)
+    return format_html('<div class="ds-field">\n{}\n{}</div>', inner, _errors(field))
 
 
 def _ds_choices(field) -> SafeString:
@@ -106,35 +87,44 @@ def _ds_choices(field) -> SafeString:
                 choice.choice_label,
             )
         )
-    required = SafeString()
-    if field.field.required:
-        required = format_html(
-            ' <span class="muted" data-weight="regular">({})</span>', gettext("required")
-        )
-    help_text = SafeString()
-    if field.help_text:
-        help_text = format_html(
-            '<p class="ds-paragraph muted" data-size="sm" id="{}_help">{}</p>',
-            field.auto_id,
-            field.help_text,
-        )
-    errors = SafeString()
-    if field.errors:
-        errors = format_html(
-            '<p class="ds-validation-message" data-field="validation" id="{}_error">{}</p>',
-            field.auto_id,
-            " ".join(str(error) for error in field.errors),
-        )
     return format_html(
         '<fieldset class="ds-fieldset" id="{}"{}>\n<legend class="ds-label">{}{}</legend>\n'
         "{}{}\n{}</fieldset>",
         field.auto_id,
         format_html(' aria-describedby="{}"', " ".join(described)) if described else "",
         field.label,
-        required,
-        help_text,
+        _required(field),
+        _help_text(field),
         mark_safe("\n".join(rows)),  # each row is escaped by format_html above
-        errors,
+        _errors(field),
+    )
+
+
+def _required(field) -> SafeString:
+    if not field.field.required:
+        return SafeString()
+    return format_html(
+        ' <span class="muted" data-weight="regular">({})</span>', gettext("required")
+    )
+
+
+def _help_text(field) -> SafeString:
+    if not field.help_text:
+        return SafeString()
+    return format_html(
+        '<p class="ds-paragraph muted" data-size="sm" id="{}_help">{}</p>',
+        field.auto_id,
+        field.help_text,
+    )
+
+
+def _errors(field) -> SafeString:
+    if not field.errors:
+        return SafeString()
+    return format_html(
+        '<p class="ds-validation-message" data-field="validation" id="{}_error">{}</p>',
+        field.auto_id,
+        " ".join(str(error) for error in field.errors),
     )
 
 

@@ -5,29 +5,31 @@ A rule a write breaks is raised as a ValidationError naming the field, for the v
 next to it; approved minutes raise MinutesLocked.
 """
 
-from .circulations import circulation_answer, circulation_conclude, circulation_send
-from .circulations import may_conclude as circulation_may_conclude
-from .circulations import outcome_suggested as circulation_outcome_suggested
-from .meetings import (
+from .cases import (
     MINUTES_FIELDS,
     EditConflict,
     MinutesLocked,
-    NoticeNotAllowed,
-    answer_record,
-    attendance_record,
-    attendance_seat_members,
     case_add,
     case_save,
     case_send_on,
     case_withdraw,
     disqualification_add,
     disqualification_remove,
+    minutes_autosave,
+)
+from .circulations import circulation_answer, circulation_conclude, circulation_send
+from .circulations import may_conclude as circulation_may_conclude
+from .circulations import outcome_suggested as circulation_outcome_suggested
+from .meetings import (
+    NoticeNotAllowed,
+    answer_record,
+    attendance_record,
+    attendance_seat_members,
     followup_done,
     followup_save,
     mandate_adopt,
     meeting_create,
     minutes_approve,
-    minutes_autosave,
     minutes_correct,
     minutes_sign,
     notice_send,

@@ -17,7 +17,7 @@ from django_scopes import scopes_disabled
 
 from samspill.clusters.tests.factories import OrganisationFactory, PersonFactory, make_cluster
 from samspill.conftest import pdf_text
-from samspill.governance import documents
+from samspill.governance import documents, word
 from samspill.governance.models import Appointment, Attendance, Body, CaseItem, Role
 from samspill.governance.services import attendance_record, case_add, meeting_create
 
@@ -246,7 +246,7 @@ def test_context_rows_and_sentences(meeting):
 
 @pytest.mark.django_db
 def test_docx_has_headings_and_attendance_table(meeting):
-    document = docx.Document(io.BytesIO(documents.minutes_docx(meeting)))
+    document = docx.Document(io.BytesIO(word.minutes_docx(meeting)))
 
     headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0].style.name == "Heading 1"
@@ -274,8 +274,8 @@ def test_public_version_leaves_out_a_restricted_case(db, norwegian):
     meeting = build_meeting(restricted_case=True)
     secret = CASES[1]
 
-    public = documents.minutes_docx(meeting, public=True)
-    internal = documents.minutes_docx(meeting, public=False)
+    public = word.minutes_docx(meeting, public=True)
+    internal = word.minutes_docx(meeting, public=False)
 
     def text_of(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
@@ -304,7 +304,7 @@ def test_public_version_leaves_out_a_restricted_case(db, norwegian):
 @pytest.mark.django_db
 def test_protocol_leaves_out_discussion_but_keeps_decisions(meeting):
     context = documents.minutes_context(meeting, kind="protocol", public=False)
-    document = docx.Document(io.BytesIO(documents.minutes_docx(meeting, kind="protocol")))
+    document = docx.Document(io.BytesIO(word.minutes_docx(meeting, kind="protocol")))
     text = "\n".join(p.text for p in document.paragraphs)
 
     for spec in CASES:

@@ -11,7 +11,7 @@ from samspill.clusters.access import RegistryRequest, cluster_view
 from samspill.clusters.filters import parses_query
 from samspill.clusters.models import Cluster
 
-from .. import documents, services
+from .. import documents, services, word
 from .. import versions as versions_diff
 from ..filters import VersionForm
 from ..forms import (
@@ -88,7 +88,7 @@ def meeting_document(
         content = documents.minutes_pdf(record, kind=kind, public=public)
         content_type = "application/pdf"
     else:
-        content = documents.minutes_docx(record, kind=kind, public=public)
+        content = word.minutes_docx(record, kind=kind, public=public)
         content_type = DOCX
     response = HttpResponse(content, content_type=content_type)
     filename = documents.minutes_filename(record, kind=kind, extension=extension)
