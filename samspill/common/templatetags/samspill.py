@@ -42,6 +42,8 @@ def ds_field(field) -> SafeString:
     and errors, tied together for screen readers. Written here rather than as a template:
     a form page draws a dozen of them, and the template language spends five times the
     calls on each."""
+    if field.is_hidden:
+        return field.as_widget()
     if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return _ds_choices(field)
     widget = ds_widget(field)

@@ -89,3 +89,14 @@ def test_a_member_cannot_save_into_the_minutes(case, member):
     _, autosave = urls(case)
     client_for(member).post(autosave, {"revision": 0, "discussion": "Nei."})
     assert stored(case).discussion == ""
+
+
+def test_a_new_case_needs_no_revision_and_shows_none(case, secretariat):
+    url = reverse("governance:case_create", kwargs=case.meeting.url_kwargs())
+    client = client_for(secretariat)
+    page = client.get(url).content.decode()
+    assert 'type="hidden" name="revision"' in page and 'for="id_revision"' not in page
+    response = client.post(url, {"title": "Eventuelt", "kind": "other_business", "position": 2})
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert Case.objects.get(title="Eventuelt").revision == 0

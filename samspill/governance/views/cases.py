@@ -36,11 +36,16 @@ def case_create(
     if record.minutes_locked:
         return locked_page(request, record)
     form = CaseForm(
-        request.POST or None, instance=Case(cluster=cluster), cluster=cluster, meeting=record
+        request.POST if request.method == "POST" else None,
+        instance=Case(cluster=cluster),
+        cluster=cluster,
+        meeting=record,
     )
     if request.method == "POST" and form.is_valid():
         fields = {
-            k: v for k, v in form.cleaned_data.items() if k not in ("title", "kind", "position")
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k not in ("title", "kind", "position", "revision")
         }
         services.case_add(
             meeting=record,
