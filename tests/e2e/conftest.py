@@ -8,13 +8,38 @@ unless SAMSPILL_REQUIRE_BROWSER=1 (as in CI), in which case they fail.
 import json
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an asyncio loop in this thread; Django's ORM refuses to run in a
 # thread with a running loop unless told that this is fine (the tests are single-threaded).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+class _OneRequestAtATime(ThreadedWSGIServer):
+    """The live server answers one request at a time when the tests' database is SQLite in
+    memory: its threads then share one SQLite connection, and two queries at once deadlock
+    (one holds SQLite's lock and waits for the GIL to call the Norwegian collation, the other
+    holds the GIL and waits for SQLite's lock; a CI run hung so). Connections stay threaded,
+    so a browser's idle keep-alive connection blocks nobody."""
+
+    lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    LiveServerThread.server_class = _OneRequestAtATime
 
 CHROMIUM = Path(os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
