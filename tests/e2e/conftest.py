@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
 from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an asyncio loop in this thread; Django's ORM refuses to run in a
@@ -40,6 +43,16 @@ class _OneRequestAtATime(ThreadedWSGIServer):
 
 if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     LiveServerThread.server_class = _OneRequestAtATime
+
+
+@pytest.fixture(autouse=True)
+def _server_idle_before_flush(transactional_db):
+    """A request the closed page left running ends before the database is emptied (the
+    flush runs in this thread, on the same connection)."""
+    yield
+    with _OneRequestAtATime.lock:
+        pass
+
 
 CHROMIUM = Path(os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -133,18 +146,15 @@ _demo_rows: dict[str, object] = {}
 def demo(transactional_db):
     """The demo clusters Polyfon and Alrek with their demo users (password "samspill-demo"),
     loaded by `load_demo` once per process and restored for every later test."""
-    from django.core.cache import cache
-    from django.core.management import call_command
-    from django.db import connection
-
     connection.ensure_connection()
-    if connection.vendor in _demo_rows:
-        _restore(connection, _demo_rows[connection.vendor])
-        # Kept pages are keyed by the clusters' ids and versions, which come back the same.
-        cache.clear()
-        return
-    call_command("load_demo", verbosity=0)
-    _demo_rows[connection.vendor] = _copy(connection)
+    with _OneRequestAtATime.lock:
+        if connection.vendor in _demo_rows:
+            _restore(connection, _demo_rows[connection.vendor])
+            # Kept pages are keyed by the clusters' ids and versions, which come back the same.
+            cache.clear()
+            return
+        call_command("load_demo", verbosity=0)
+        _demo_rows[connection.vendor] = _copy(connection)
 
 
 def _tables(connection) -> list[str]:
