@@ -359,6 +359,7 @@ class MandateAdoptionForm(forms.Form):
         label=_("In case"),
         queryset=Case.objects.none(),
         required=False,
+        empty_label=_("No case"),
         help_text=_(
             "Decided cases of this body, and of the cluster's other bodies from the last three "
             "years."

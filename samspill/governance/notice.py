@@ -156,8 +156,7 @@ def poll_message(
     .ics ("chosen")."""
     if not person.email:
         return None
-    languages = poll.cluster.languages or [settings.LANGUAGE_CODE]
-    with translation.override(languages[0]):
+    with translation.override(poll.cluster.language):
         context = {
             "kind": kind,
             "person": person,
@@ -212,8 +211,7 @@ def circulation_message(reply: CirculationReply, *, site_url: str) -> EmailMulti
     if not reply.person.email:
         return None
     circulation = reply.circulation
-    languages = circulation.cluster.languages or [settings.LANGUAGE_CODE]
-    with translation.override(languages[0]):
+    with translation.override(circulation.cluster.language):
         context = {
             "person": reply.person,
             "circulation": circulation,
@@ -379,8 +377,7 @@ def message(
     meeting = seat.meeting
     if not person.email:
         return None
-    languages = meeting.cluster.languages or [settings.LANGUAGE_CODE]
-    with translation.override(languages[0]):
+    with translation.override(meeting.cluster.language):
         context = {
             "kind": kind,
             "person": person,
@@ -435,8 +432,7 @@ def signing_message(signer: MinutesSigner, *, site_url: str) -> EmailMultiAltern
     meeting, person = signer.meeting, signer.person
     if not person.email:
         return None
-    languages = meeting.cluster.languages or [settings.LANGUAGE_CODE]
-    with translation.override(languages[0]):
+    with translation.override(meeting.cluster.language):
         context = {
             "person": person,
             "meeting": meeting,

@@ -84,6 +84,11 @@ class Cluster(models.Model):
             kwargs["update_fields"] = [f for f in fields if f != "data_version"]
         super().save(*args, **kwargs)
 
+    @property
+    def language(self) -> str:
+        """The cluster's first language: what its emails, and the pages they link to, speak."""
+        return (self.languages or [settings.LANGUAGE_CODE])[0]
+
 
 class ClusterScoped(models.Model):
     """A row that belongs to one cluster: what every per-cluster model of every app inherits.

@@ -31,7 +31,7 @@ def _speak_as_the_email(request: HtmxHttpRequest, cluster: Cluster) -> None:
     unless the visitor has chosen a language on the site."""
     if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
         return
-    language = (cluster.languages or [settings.LANGUAGE_CODE])[0]
+    language = cluster.language
     translation.activate(language)
     request.LANGUAGE_CODE = language
 
