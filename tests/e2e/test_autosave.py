@@ -18,13 +18,15 @@ def test_minutes_are_saved_as_typed_through_a_lost_connection_and_a_second_edito
     meetings = page.locator("section[aria-labelledby=meetings-heading]")
     meetings.get_by_role("row").filter(has_text="Planlagt").get_by_role("link").click()
     case = page.locator("main article").filter(has_text="Årsplan og budsjett")
-    case.get_by_role("link", name=re.compile("^Skriv")).click()
+    # Typing starts once the page is loaded, with its script listening.
+    with page.expect_navigation(wait_until="load"):
+        case.get_by_role("link", name=re.compile("^Skriv")).click()
     edit_url = page.url
     status = page.locator("[data-autosave-status]")
 
     discussion = page.get_by_label("Drøfting")
     discussion.fill("Årsplanen ble gjennomgått.")
-    expect(status).to_contain_text("Lagret")
+    expect(status).to_contain_text("Lagret", timeout=10_000)
     check_accessibility(page, "case-autosave")
 
     # The connection drops: the text waits in the browser and goes when it is back.
@@ -33,7 +35,7 @@ def test_minutes_are_saved_as_typed_through_a_lost_connection_and_a_second_edito
     expect(status).to_contain_text("ingen forbindelse")
     page.context.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
-    expect(status).to_contain_text("Lagret")
+    expect(status).to_contain_text("Lagret", timeout=10_000)
 
     # A second editor saves the case; the first one's next keystrokes meet their text.
     other = browser.new_context(base_url=live_server.url, locale="nb-NO")
