@@ -556,6 +556,32 @@ def make_governance(rng, cluster, people, organisations) -> Counter:
     return made
 
 
+def make_plans(rng, cluster, organisations) -> Counter:
+    """Polyfon's action plan (the reference's 2026 version, adopted), with participants on
+    some measures, and a draft for 2027 rolled from it."""
+    from samspill.plans import services as plan_services
+    from samspill.plans.demo_plan import polyfon_2026
+    from samspill.plans.models import ActionPlan, PlanVersion
+
+    plan = ActionPlan.objects.create(
+        cluster=cluster,
+        title="Handlingsplan 2025-2030",
+        slug="handlingsplan",
+        period_start=2025,
+        period_end=2030,
+    )
+    adopted = plan_services.version_create_from_outline(
+        plan=plan, outline=polyfon_2026(), year=2026, actor=None
+    )
+    PlanVersion.objects.filter(pk=adopted.pk).update(
+        status=PlanVersion.Status.ADOPTED, adopted_on=datetime.date(2025, 12, 12)
+    )
+    for measure in adopted.measures.all():
+        measure.organisations.set(rng.sample(organisations, rng.randrange(0, 4)))
+    draft = plan_services.rolling_start(plan=plan, year=2027, actor=None)
+    return Counter(plan_versions=2, measures=2 * draft.measures.count())
+
+
 ATTENDANCE = [Attendance.Status.PRESENT] * 6 + [
     Attendance.Status.REMOTE,
     Attendance.Status.ABSENT_WITH_NOTICE,
@@ -617,6 +643,7 @@ def generate(
             others = [c for c in clusters if c != cluster][:3]
             made += make_agreements(rng, cluster, others, memberships)
             made += make_governance(rng, cluster, persons, orgs)
+            made += make_plans(rng, cluster, orgs)
             ImportBatch.objects.bulk_create(
                 ImportBatch(
                     cluster=cluster,

@@ -51,6 +51,7 @@ from samspill.clusters.models import (
     Subgroup,
 )
 from samspill.governance.models import Body, Meeting
+from samspill.plans.models import PlanVersion
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,12 @@ class Page:
     name: str
     model: type[Model] | None = None  # a detail page shows the first such object in the cluster
     in_cluster: bool = True  # takes the cluster's slug
+    where: tuple[tuple[str, str], ...] = ()  # which of the model's objects: (field, value)
+
+    @property
+    def key(self) -> str:
+        """The page's name in the results: its URL name, and which object where that matters."""
+        return f"{self.name} ({', '.join(v for _, v in self.where)})" if self.where else self.name
 
 
 # Every page a capability adds belongs here, so that its cost is watched as the data grows.
@@ -88,6 +95,12 @@ PAGES = [
     Page("governance:body_detail", Body),
     Page("governance:meeting_detail", Meeting),
     Page("governance:decision_list"),
+    Page("website:plan"),
+    Page("plans:plan_list"),
+    Page("plans:version_detail", PlanVersion, where=(("status", "adopted"),)),
+    Page("plans:version_detail", PlanVersion, where=(("status", "draft"),)),
+    Page("plans:version_changes", PlanVersion, where=(("status", "draft"),)),
+    Page("plans:coordination", PlanVersion, where=(("status", "adopted"),)),
     Page("api:participant_list"),
     Page("api:organisation_list"),
     Page("api:person_list"),
@@ -111,7 +124,8 @@ def measure_page(client, page: Page, cluster, repeat: int) -> dict:
     kwargs = {"cluster": cluster.slug} if page.in_cluster else {}
     if page.model is not None:
         with scopes_disabled():
-            obj = page.model.objects.filter(cluster=cluster).order_by("pk").first()
+            found = page.model.objects.filter(cluster=cluster, **dict(page.where))
+            obj = found.order_by("pk").first()
         if obj is None:
             return {"skipped": f"no {page.model.__name__} in the cluster"}
         # Records addressed by more than their id (a meeting by its body and date) say how.
@@ -231,7 +245,7 @@ def measure_import(cluster, user, sizes: list[int]) -> dict:
     return results
 
 
-DOCUMENTS = ["governance:minutes_pdf", "governance:minutes_docx"]
+DOCUMENTS = ["governance:minutes_pdf", "governance:minutes_docx", "plans:plan_pdf"]
 
 
 def measure_documents(client, cluster, repeat: int) -> dict:
@@ -239,9 +253,11 @@ def measure_documents(client, cluster, repeat: int) -> dict:
     without a warm-up, with `repeat` 0)."""
     with scopes_disabled():
         meeting = Meeting.objects.filter(cluster=cluster).order_by("pk").first()
+        plan = PlanVersion.objects.select_related("plan").filter(cluster=cluster, status="adopted")
+        about = {"governance": meeting, "plans": plan.first()}
     results = {}
     for name in DOCUMENTS:
-        url = reverse(name, kwargs=meeting.url_kwargs())
+        url = reverse(name, kwargs=about[name.partition(":")[0]].url_kwargs())
         if repeat:
             client.get(url)
         times = []
@@ -302,7 +318,7 @@ def measure(
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(role.user)
         pages = [MINIMAL, *PAGES]
-        result = {page.name: measure_page(client, page, role.cluster, repeat) for page in pages}
+        result = {page.key: measure_page(client, page, role.cluster, repeat) for page in pages}
         if size == scale and import_sizes:
             result[IMPORT] = measure_import(role.cluster, role.user, import_sizes)
         if size == scale:
@@ -372,16 +388,16 @@ def report(small: dict | None, large: dict | None, scale: int) -> None:
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     notes, flat, ratios, call_ratios = [], True, [], []
     for page in [MINIMAL, *PAGES]:
-        one, many = small.get(page.name, {}), large.get(page.name, {})
+        one, many = small.get(page.key, {}), large.get(page.key, {})
         if "queries" not in one or "queries" not in many:
             why = one.get("skipped") or many.get("skipped") or "not measured"
-            notes.append(f"- {page.name}: skipped: {why}")
+            notes.append(f"- {page.key}: skipped: {why}")
             continue
         same = one["queries"] == many["queries"] and one["cold_queries"] == many["cold_queries"]
         mark = "" if same else " ⚠"
         flat = flat and not mark
         counts = (
-            f"| {page.name} | {one['queries']} / {one['cold_queries']} "
+            f"| {page.key} | {one['queries']} / {one['cold_queries']} "
             f"| {many['queries']} / {many['cold_queries']}{mark} "
         )
         if "median_ms" not in many:  # --repeat=0: queries only
@@ -399,16 +415,16 @@ def report(small: dict | None, large: dict | None, scale: int) -> None:
         )
         if mark:
             notes.append(
-                f"- {page.name}: NOT FLAT: {one['queries']} / {one['cold_queries']} queries at "
+                f"- {page.key}: NOT FLAT: {one['queries']} / {one['cold_queries']} queries at "
                 f"scale 1, {many['queries']} / {many['cold_queries']} at scale {scale}"
             )
         count, shape = many["repeated"]
         if count >= REPEATED:
             # The column list says little; the FROM and WHERE say which relation is looped over.
             where = re.sub(r"^SELECT .*? FROM ", "SELECT … FROM ", shape)[:200]
-            notes.append(f"- {page.name}: one query runs {count} times: {where}")
+            notes.append(f"- {page.key}: one query runs {count} times: {where}")
         for status in {one["status"], many["status"]} - {200}:
-            notes.append(f"- {page.name}: answered HTTP {status} ({many['url']})")
+            notes.append(f"- {page.key}: answered HTTP {status} ({many['url']})")
     if notes:
         print()
         print("\n".join(notes))

@@ -12,6 +12,7 @@ from ninja.security import SessionAuth
 
 from samspill.clusters.api import router as registry_router
 from samspill.governance.api import router as governance_router
+from samspill.plans.api import router as plans_router
 
 
 class LoginSession(SessionAuth):
@@ -40,6 +41,7 @@ api = NinjaAPI(
 )
 api.add_router("/", registry_router)
 api.add_router("/", governance_router)
+api.add_router("/", plans_router)
 
 
 @api.exception_handler(Http404)

@@ -16,6 +16,7 @@ from samspill.clusters.models import ClusterRole
 from samspill.clusters.services import role_grant
 from samspill.clusters.tests.factories import make_cluster, registry_objects
 from samspill.governance.tests.factories import governance_objects
+from samspill.plans.tests.factories import make_plan, plans_objects, proposed_plan
 
 
 @pytest.fixture(autouse=True)
@@ -153,6 +154,32 @@ OBJECTS = {
     "governance:mandate_versions": "body",
     "governance:mandate_adopt": "body",
     "governance:disqualification_remove": "disqualification",
+    "website:plan_pdf": "plan",
+    "plans:strategy_edit": "strategy",
+    "plans:plan_detail": "plan",
+    "plans:plan_edit": "plan",
+    # Rolling needs a plan without a draft: another plan, only adopted.
+    "plans:rolling_start": "rollable_plan",
+    # A version's pages are about the draft, so that the secretariat's writes change it.
+    "plans:version_detail": "draft_version",
+    "plans:version_edit": "draft_version",
+    "plans:version_changes": "draft_version",
+    "plans:coordination": "draft_version",
+    "plans:version_propose": "draft_version",
+    "plans:plan_pdf": "draft_version",
+    "plans:plan_docx": "draft_version",
+    "plans:summary_pdf": "draft_version",
+    # A draft adopts only once a meeting has decided on it: another plan's draft has been.
+    "plans:version_adopt": "proposed_version",
+    "plans:chapter_edit": "chapter",
+    "plans:measure_create": "chapter",
+    "plans:measure_edit": "measure",
+    "plans:measure_action": "measure",
+}
+
+# What a page's address takes besides its object's own.
+EXTRA_KWARGS = {
+    "plans:measure_action": {"action": "prioritise"},
 }
 
 
@@ -191,11 +218,11 @@ def page_url(name: str, objects: dict) -> str:
     kwargs = {"pk": None}
     if name in OBJECTS:
         record = objects[OBJECTS[name]]
-        # A governance record is addressed by its body's and meeting's slugs as well.
+        # A governance record is addressed by its body's and meeting's slugs as well, a plan's
+        # by the plan's slug and the version's year.
         kwargs = record.url_kwargs() if hasattr(record, "url_kwargs") else {"pk": record.pk}
-    return reverse(
-        name, kwargs={k: v for k, v in kwargs.items() if v is not None} | {"cluster": "polyfon"}
-    )
+    kwargs = {k: v for k, v in kwargs.items() if v is not None} | EXTRA_KWARGS.get(name, {})
+    return reverse(name, kwargs=kwargs | {"cluster": "polyfon"})
 
 
 @pytest.fixture
@@ -203,8 +230,10 @@ def objects(polyfon, secretariat, member):
     """One object of each kind in Polyfon (see `registry_objects`), by the names OBJECTS uses."""
     with scopes_disabled():
         role = ClusterRole.objects.get(cluster=polyfon, user=member)
-    return registry_objects(polyfon, secretariat=secretariat, role=role) | governance_objects(
-        polyfon, person=None
+    return (
+        registry_objects(polyfon, secretariat=secretariat, role=role)
+        | governance_objects(polyfon, person=None)
+        | _plans(polyfon)
     )
 
 
@@ -213,9 +242,27 @@ def alrek_objects(alrek, outsider):
     """The same in Alrek, for checking that another cluster's object is not found."""
     with scopes_disabled():
         role = ClusterRole.objects.get(cluster=alrek, user=outsider)
-    return registry_objects(alrek, secretariat=outsider, role=role) | governance_objects(
-        alrek, person=None
+    return (
+        registry_objects(alrek, secretariat=outsider, role=role)
+        | governance_objects(alrek, person=None)
+        | _plans(alrek)
     )
+
+
+def _plans(cluster) -> dict:
+    """`plans_objects`, and a draft of another plan on which a meeting has decided. A plan is
+    addressed by its slug, which `plans_objects` gives the same in every cluster: Alrek's
+    plans get their own, so that under Polyfon's address they are not Polyfon's plans."""
+    found = plans_objects(cluster)
+    if cluster.slug != "polyfon":
+        with scopes_disabled():
+            found["plan"].slug = f"handlingsplan-{cluster.slug}"
+            found["plan"].save(update_fields=["slug"])
+    rollable, _adopted = make_plan(cluster, slug=f"rullerbar-{cluster.slug}")
+    return found | {
+        "proposed_version": proposed_plan(cluster, meeting=found["plan_meeting"]),
+        "rollable_plan": rollable,
+    }
 
 
 def pdf_text(pdf: bytes) -> str:

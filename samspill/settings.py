@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "samspill.accounts",
     "samspill.clusters",
     "samspill.governance",
+    "samspill.plans",
     "samspill.website",
 ]
 

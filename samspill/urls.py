@@ -63,6 +63,7 @@ urlpatterns = [
     path("<slug:cluster>/", include("samspill.website.urls")),
     path("<slug:cluster>/", include("samspill.clusters.urls")),
     path("<slug:cluster>/", include("samspill.governance.urls")),
+    path("<slug:cluster>/", include("samspill.plans.urls")),
 ]
 # Public media (cluster logos) in development; agreement documents go through permission-checked
 # views, and production serves /media/ from the proxy or object store.

@@ -36,6 +36,8 @@ from .models import (
 from .services import attendance_record, case_add, meeting_create, minutes_approve
 
 OSLO = ZoneInfo("Europe/Oslo")
+# The case the plans demo finds to adopt the 2026 version of Polyfon's action plan.
+PLAN_2026_CASE = "Handlingsplan 2025-2030: rullering for 2026"
 D = datetime.date
 S = Attendance.Status
 K = Case.Kind
@@ -943,6 +945,17 @@ def _polyfon_past_meeting(demo: _Demo, steering: Body) -> None:
         discussion="Agenda Vestlandet har løyvd 7,53 mill. kr til utprøving av "
         "knutepunktmodellen i 2026–2028. Knutepunkta i Øst, Sør og Vest startar opp i januar.",
         decision="Orienteringa teken til etterretning.",
+    )
+    demo.case(
+        meeting,
+        PLAN_2026_CASE,
+        presenter="Ingrid Solheim",
+        background="Sekretariatet har rullert handlingsplanen på bakgrunn av tilbakemeldingane "
+        "frå klyngedeltakarane. Nye prioriterte tiltak er mellom anna prosjektplan og oppstart "
+        "for OPPTAKT.",
+        proposed_decision="Styringsgruppa vedtek Handlingsplan 2025-2030, rullert for 2026.",
+        decision="Styringsgruppa vedtok Handlingsplan 2025-2030, rullert for 2026, med dei "
+        "prioriterte tiltaka som føreslått.",
     )
     grant = demo.case(
         meeting,

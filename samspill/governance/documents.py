@@ -43,8 +43,6 @@ TEMPLATE = "governance/documents/minutes.html"
 # Seats that are the body's members; every other row goes under "Standing observers:".
 MEMBER_ROLES = (Role.CHAIR, Role.DEPUTY_CHAIR, Role.MEMBER, Role.SUBSTITUTE)
 LIST_ITEM = re.compile(r"^\s*[-*•]\s+")
-# Word's language tags for the site's languages.
-WORD_LANGUAGES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 
 
 # What the documents show ------------------------------------------------------------------

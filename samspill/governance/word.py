@@ -3,7 +3,9 @@ PDF (`documents.minutes_context`), with real headings, a real table and the text
 
 import io
 
-from .documents import WORD_LANGUAGES, Block, minutes_context
+from samspill.common.word import WORD_LANGUAGES, repeat_header, set_language
+
+from .documents import Block, minutes_context
 from .models import Meeting
 
 
@@ -29,31 +31,6 @@ def _docx_labelled(document, label: str, blocks: list[Block]) -> None:
     _docx_blocks(document, blocks)
 
 
-def _docx_language(document, language: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tag = WORD_LANGUAGES.get(language, language)
-    rpr = document.styles["Normal"].element.get_or_add_rPr()
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), tag)
-    lang.set(qn("w:eastAsia"), tag)
-    lang.set(qn("w:bidi"), tag)
-
-
-def _docx_repeat_header(row) -> None:
-    """Mark a table row as its header, repeated on every page (and read as such)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
-
-
 def minutes_docx(meeting: Meeting, *, kind: str = "minutes", public: bool = False) -> bytes:
     """The document in Word: Heading 1 for the title, Heading 2 for each case, Heading 3 for
     its sub-items, and the attendance as a table whose first row is its header."""
@@ -65,7 +42,7 @@ def minutes_docx(meeting: Meeting, *, kind: str = "minutes", public: bool = Fals
     document = Document()
     document.core_properties.title = context["document_title"]
     document.core_properties.language = WORD_LANGUAGES.get(context["language"], context["language"])
-    _docx_language(document, context["language"])
+    set_language(document, context["language"])
     document.styles["Normal"].font.size = Pt(10.5)
     for section in document.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -92,7 +69,7 @@ def minutes_docx(meeting: Meeting, *, kind: str = "minutes", public: bool = Fals
         table.style = "Table Grid"
         table.autofit = False
         header = table.rows[0]
-        _docx_repeat_header(header)
+        repeat_header(header)
         for cell, label, width in zip(header.cells, labels["columns"], widths, strict=True):
             cell.width = width
             cell.text = ""

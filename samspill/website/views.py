@@ -13,6 +13,9 @@ from samspill.common.collation import norwegian
 from samspill.governance import documents
 from samspill.governance import queries as governance_queries
 from samspill.governance.models import Meeting
+from samspill.plans import documents as plan_documents
+from samspill.plans import queries as plans_queries
+from samspill.plans.models import PlanVersion
 
 from .cache import cached_part
 
@@ -102,5 +105,37 @@ def minutes(request: ClusterRequest, cluster: Cluster, body: str, meeting: str) 
         documents.minutes_pdf(record, kind="minutes", public=True), content_type="application/pdf"
     )
     filename = documents.minutes_filename(record, kind="minutes", extension="pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@cluster_view(PUBLIC)
+def plan(request: ClusterRequest, cluster: Cluster) -> HttpResponse:
+    """The adopted version of each of the cluster's action plans: never a draft."""
+
+    def listing() -> str:
+        versions = plans_queries.adopted_versions(cluster)
+        context = {
+            "current_cluster": cluster,
+            "documents": [
+                plan_documents.plan_context(v, chapters=list(v.chapters.all())) for v in versions
+            ],
+        }
+        return render_to_string("website/plan.html#listing", context)
+
+    context = {"listing": cached_part("plan", cluster, listing)}
+    return render(request, "website/plan.html", context)
+
+
+@cluster_view(PUBLIC)
+def plan_pdf(request: ClusterRequest, cluster: Cluster, plan: str) -> HttpResponse:
+    version = get_object_or_404(
+        PlanVersion.objects.select_related("plan"),
+        plan__slug=plan,
+        status=PlanVersion.Status.ADOPTED,
+    )
+    version.cluster = cluster
+    response = HttpResponse(plan_documents.plan_pdf(version), content_type="application/pdf")
+    filename = plan_documents.filename(version, kind="plan", extension="pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

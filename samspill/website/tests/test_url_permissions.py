@@ -38,6 +38,7 @@ from samspill.clusters.models import (
 from samspill.clusters.tests.factories import pdf_upload
 from samspill.conftest import OBJECTS, client_for, cluster_patterns, page_url
 from samspill.governance.permissions import MANAGE_BODIES, VIEW_BODIES
+from samspill.plans.permissions import MANAGE_PLANS, VIEW_PLANS
 
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -51,7 +52,6 @@ WRITES_NOTHING_ON_POST = {
     # governance/tests/test_corrections.py corrects approved minutes.
     "governance:case_correct": "the test meeting's minutes are not approved: no correction",
 }
-
 
 # What would be a valid write --------------------------------------------------------------
 
@@ -77,6 +77,26 @@ GOVERNANCE_DATA = {
     "disqualifications": {"grounds": "Styremedlem i søkeren"},
     "mandate": {"adopted_on": "2026-03-02"},
 }
+
+
+# Fields of plans forms whose names the registry's forms use with other values. A year without
+# a version of the test plan (it has 2026 adopted and 2027 in draft), within its period.
+PLANS_DATA = {
+    "slug": "ny-plan",
+    "period_start": 2025,
+    "period_end": 2030,
+    "language": "nn",
+    "vision": "Endret visjon",
+    "summary_introduction": "Endret innledning",
+    "context_changes": "- Endret",
+    "numeral": "IIa",
+    "text": "Nytt tiltak",
+    "start_year": 2027,
+    "status": "ongoing",
+    "year": 2028,
+}
+# An import's text, confirmed at once (without `confirm`, the page only shows the preview).
+IMPORT_DATA = {"text": "I) Innledning\n\nPlanen bygger på strategien.\n", "confirm": "1"}
 
 
 def _valid_data(name: str, objects) -> dict:
@@ -142,6 +162,14 @@ def _valid_data(name: str, objects) -> dict:
         if name == "governance:disqualifications":  # someone seated, not yet disqualified
             with scopes_disabled():
                 data["person"] = objects["body"].appointments.get(role="chair").person_id
+    if name.startswith("plans:"):
+        data |= PLANS_DATA
+        data["chapter"] = objects["chapter"].pk  # of the draft, with a table of measures
+        data["meeting"] = objects["plan_meeting"].pk  # to propose the draft to
+        data["plan"] = objects["plan"].pk  # to import a version of
+        if name == "plans:plan_import":
+            del data["file"]  # a .csv; an import takes .docx or .txt
+            data |= IMPORT_DATA
     return data
 
 
@@ -218,7 +246,12 @@ EXPECTED_GET = {
     MANAGE: (302, 404, 404, 200),
     VIEW_BODIES: (302, 404, 200, 200),
     MANAGE_BODIES: (302, 404, 404, 200),
+    VIEW_PLANS: (302, 404, 200, 200),
+    MANAGE_PLANS: (302, 404, 404, 200),
 }
+# Buttons without a page of their own: GET from the secretariat goes back to the version page
+# the button is on. (governance's buttons show a confirmation instead: 200 is fine too.)
+BACK_TO_THE_PAGE_ON_GET = {"plans:measure_action", "plans:version_adopt"}
 
 
 @pytest.mark.django_db
@@ -229,8 +262,12 @@ def test_each_role_gets_what_its_permission_allows(objects, member, outsider, se
         url = page_url(name, objects)
         expected = EXPECTED_GET[pattern.callback.cluster_permission]
         for client, status in zip(clients, expected, strict=True):
-            got = client.get(url).status_code
-            if got != status and not (status == 200 and got == 405):
+            response = client.get(url)
+            got = response.status_code
+            if status == 200 and got == 302 and name in BACK_TO_THE_PAGE_ON_GET:
+                if not url.startswith(response["Location"].partition("#")[0]):
+                    problems.append(f"GET {url}: sent to {response['Location']}")
+            elif got != status and not (status == 200 and got == 405):
                 problems.append(f"GET {url}: expected {status}, got {got}")
     assert not problems, "\n".join(problems)
 

@@ -7,6 +7,7 @@ from samspill.clusters import demo as registry_demo
 from samspill.clusters.models import Cluster, ClusterRole
 from samspill.clusters.services import role_grant
 from samspill.governance import demo as governance_demo
+from samspill.plans import demo as plans_demo
 
 DEMO_PASSWORD = "samspill-demo"
 DEMO_USERS = [
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             system = User.objects.filter(is_superuser=True).first()
             polyfon, alrek = registry_demo.load(actor=system)
             governance_demo.load(polyfon=polyfon, alrek=alrek, actor=system)
+            plans_demo.load(polyfon=polyfon, actor=system)
             clusters = {"polyfon": polyfon, "alrek": alrek}
             for email, name, roles in DEMO_USERS:
                 user, created = User.objects.get_or_create(email=email, defaults={"name": name})
@@ -50,10 +52,17 @@ def _delete_clusters(clusters) -> None:
     """Registry rows protect each other, so they go in order: dependants first."""
     from samspill.clusters import models
     from samspill.governance import models as governance
+    from samspill.plans import models as plans
 
-    # Governance first: its rows protect people and organisations. A deleted case sets
-    # minutes_approved_in, decided_by and follows_up that point to it to null.
+    # Plans first: an adopted version protects the case that adopted it. Then governance:
+    # its rows protect people and organisations. A deleted case sets minutes_approved_in,
+    # decided_by and follows_up that point to it to null.
     for model in (
+        plans.Measure,
+        plans.Chapter,
+        plans.PlanVersion,
+        plans.ActionPlan,
+        plans.Strategy,
         governance.DatePollVote,
         governance.DatePollSlot,
         governance.DatePoll,
