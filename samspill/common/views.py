@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
-from .caching import kept
+from .caching import CSRF_PLACEHOLDER, kept, with_csrf_token
 from .http import HtmxHttpRequest
 from .lists import Column, export_response, paginate, wants_export
 from .tables import Cell, table
@@ -62,13 +62,19 @@ def kept_page(
     context: dict[str, Any],
     read: Callable[[], dict[str, Any]],
     cache_key: str | None,
+    forms: bool = False,
 ) -> HttpResponse:
     """Render `template`, whose partial `main` shows what `read()` reads from the database;
     with `cache_key`, that part is kept (`caching.py`) and `read()` not called while it is.
-    `context` is what the rest of the page needs (the record, for the title)."""
+    `context` is what the rest of the page needs (the record, for the title). With
+    `forms`, the part's forms are kept too, and get the visitor's CSRF token on the way out."""
+    token = {"csrf_token": CSRF_PLACEHOLDER} if forms else {}
     main = kept(
-        cache_key, lambda: render_to_string(f"{template}#main", {**context, **read()}, request)
+        cache_key,
+        lambda: render_to_string(f"{template}#main", {**context, **read(), **token}, request),
     )
+    if forms:
+        main = with_csrf_token(main, request)
     return render(request, template, {**context, "main": main})
 
 

@@ -367,6 +367,11 @@ def version_adopt(*, version: PlanVersion, actor: User | None) -> PlanVersion:
         case = version.proposed_in
         if case is None:
             raise ValidationError(_("Put the draft on a meeting's agenda first."))
+        if case.meeting.status in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
+            raise ValidationError(
+                _("The meeting of %(date)s has not been held yet.")
+                % {"date": f"{_meeting_day(case.meeting):%d.%m.%Y}"}
+            )
         if not case.decision.strip():
             raise ValidationError(
                 _("%(case)s has no decision recorded yet.") % {"case": case.label}

@@ -10,6 +10,7 @@ completed, normal type ongoing.
 
 import io
 import re
+import zipfile
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -41,8 +42,20 @@ HEADING = re.compile(r"^(?:heading|overskrift)\s*(\d)$")
 DASHES = {"", "-", "–", "—"}
 
 
+# A plan of a hundred pages unpacks to a few megabytes; a file that claims more is refused
+# before python-docx unpacks it into memory (a "zip bomb").
+MAX_UNPACKED = 50 * 1024 * 1024
+
+
 def parse_plan_docx(data: bytes) -> ParsedPlan:
     """The outline found in a DOCX file; a file that is not one gives a warning."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        unpacked = 0  # not a zip at all: python-docx says so below
+    if unpacked > MAX_UNPACKED:
+        return ParsedPlan(warnings=[_("The document is too large to read.")])
     try:
         import docx
 

@@ -98,11 +98,13 @@ def plans_objects(cluster) -> dict:
 
 
 def propose_with_decision(version, meeting, *, decision: str = "Handlingsplanen vedtas."):
-    """Send the draft to `meeting` and record the decision there: what adoption needs."""
+    """Send the draft to `meeting`, hold it and record the decision: what adoption needs."""
     case = services.version_propose(version=version, meeting=meeting, actor=None)
     with scopes_disabled():
         case.decision = decision
         case.save(update_fields=["decision"])
+        meeting.status = meeting.Status.HELD
+        meeting.save(update_fields=["status"])
     return case
 
 
@@ -111,7 +113,9 @@ def proposed_plan(cluster, *, meeting) -> PlanVersion:
     adopts (`objects` in samspill/conftest.py)."""
     plan, _adopted = make_plan(cluster, slug=f"vedtatt-{cluster.slug}")
     draft = services.rolling_start(plan=plan, year=2027, actor=None)
-    propose_with_decision(draft, meeting)
+    # A meeting of its own: `meeting` stays planned, for the page that proposes a draft.
+    held = meeting_at(meeting.body, 2026, 12, 11, standard_cases=False)
+    propose_with_decision(draft, held)
     return draft
 
 

@@ -182,6 +182,12 @@ def test_the_draft_is_adopted_by_the_decision_of_its_case(plan, meeting):
     )
     with pytest.raises(ValidationError) as refused:
         services.version_adopt(version=draft, actor=None)
+    assert refused.value.messages == ["Møtet 10.12.2026 er ikke holdt ennå."]
+    with scopes_disabled():
+        meeting.status = meeting.Status.HELD
+        meeting.save(update_fields=["status"])
+    with pytest.raises(ValidationError) as refused:
+        services.version_adopt(version=draft, actor=None)
     assert refused.value.messages == [f"{case.label} har ikke noe vedtak ennå."]
     with scopes_disabled():
         case.decision = "Vedtatt."

@@ -26,6 +26,11 @@ ACTIONS = {
 }
 
 
+def frozen_notice(version: PlanVersion) -> str:
+    """Said above a form of a version that is no longer a draft, before anyone types."""
+    return "" if version.is_draft else services.VersionFrozen(version).messages[0]
+
+
 def _anchor(version: PlanVersion, chapter: Chapter) -> str:
     return f"{version.get_absolute_url()}#chapter-{chapter.pk}"
 
@@ -44,7 +49,11 @@ def chapter_edit(
         form=form,
         save=lambda f: services.chapter_save(chapter=f.instance, actor=request.user),
         template="common/form_page.html",
-        context={"title": str(chapter), "cancel_url": _anchor(version, chapter)},
+        context={
+            "title": str(chapter),
+            "intro": frozen_notice(version),
+            "cancel_url": _anchor(version, chapter),
+        },
         success_message=_("The chapter is saved."),
         success_url=lambda saved: _anchor(version, saved),
     )
@@ -100,7 +109,11 @@ def _measure_form(
         form=form,
         save=save,
         template="common/form_page.html",
-        context={"title": title, "cancel_url": version.get_absolute_url()},
+        context={
+            "title": title,
+            "intro": frozen_notice(version),
+            "cancel_url": version.get_absolute_url(),
+        },
         success_message=_("The measure is saved."),
         success_url=lambda saved: _anchor(version, saved.chapter),
     )

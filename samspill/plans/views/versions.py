@@ -16,6 +16,7 @@ from .. import changes, documents, queries, services
 from ..forms import ProposeForm, VersionForm
 from ..models import PlanVersion
 from ..permissions import MANAGE_PLANS, VIEW_PLANS
+from .measures import frozen_notice
 
 
 def editing(request: RegistryRequest, cluster: Cluster, version: PlanVersion) -> bool:
@@ -46,8 +47,8 @@ def version_detail(
         template="plans/version_detail.html",
         context={"version": version, "plan": version.plan, "editing": edit},
         read=read,
-        # The draft's controls are forms with the visitor's CSRF token: never kept.
-        cache_key=None if edit else page_key(request, cluster, "main"),
+        cache_key=page_key(request, cluster, "main"),
+        forms=edit,  # the draft's controls: a form per button
     )
 
 
@@ -64,6 +65,7 @@ def version_edit(request: RegistryRequest, cluster: Cluster, plan: str, year: in
         template="common/form_page.html",
         context={
             "title": _("The %(year)s version: introduction and changes") % {"year": version.year},
+            "intro": frozen_notice(version),
             "cancel_url": version.get_absolute_url(),
         },
         success_message=_("Saved."),
