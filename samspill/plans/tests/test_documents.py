@@ -103,3 +103,24 @@ def test_the_word_document_has_headings_a_table_and_the_typography(version):
     assert runs["Nettverk for erfaringsskoler"].italic
     assert not runs["Nettverk for erfaringsskoler"].bold
     assert [c.text for c in table.rows[-1].cells] == ["", ""]  # the open row
+
+
+def test_the_reference_plans_summary_is_one_page(polyfon):
+    from samspill.plans import services
+    from samspill.plans.demo_plan import polyfon_2026
+
+    with scopes_disabled():
+        plan = ActionPlan.objects.create(
+            cluster=polyfon,
+            title="Handlingsplan 2025-2030",
+            slug="ref",
+            period_start=2025,
+            period_end=2030,
+        )
+    version = services.version_create_from_outline(
+        plan=plan, outline=polyfon_2026(), year=2026, actor=None
+    )
+    with scopes_disabled():
+        pages = pdf_text(documents.plan_pdf(version, summary_only=True)).strip("\f").split("\f")
+    assert len(pages) == 1
+    assert pages[0].count("•") == 13  # the reference's thirteen prioritised measures
