@@ -1,9 +1,12 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samspill.clusters.forms import ClusterModelForm
+from samspill.clusters.models import Membership, Organisation
+from samspill.common.collation import norwegian
 from samspill.governance.forms import MeetingChoiceField
 from samspill.governance.models import Case, Meeting
 
@@ -64,16 +67,25 @@ class DecisionsField(forms.ModelMultipleChoiceField):
 
 
 class MeasureForm(ClusterModelForm):
+    """A measure of a draft. The participants offered are the cluster's participants now, the
+    decisions those of the last three years; what the measure already names stays offered,
+    so saving never drops a link nobody unticked."""
+
     decisions = DecisionsField(
-        label=Measure._meta.get_field("decisions").verbose_name,
+        label=_("Decisions that serve it"),
         queryset=Case.objects.none(),
         required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta(ClusterModelForm.Meta):
         model = Measure
         fields = ["chapter", "text", "start_year", "status", "organisations", "bodies", "decisions"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "organisations": forms.CheckboxSelectMultiple,
+            "bodies": forms.CheckboxSelectMultiple,
+        }
         help_texts = {
             "start_year": _("Empty for a new candidate; the year it started otherwise."),
         }
@@ -81,21 +93,29 @@ class MeasureForm(ClusterModelForm):
     def __init__(self, *args: Any, version: PlanVersion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.version = version
-        chapter = self.fields["chapter"]
-        assert isinstance(chapter, forms.ModelChoiceField)
+        linked = self.instance.pk is not None
+        chapter = cast(forms.ModelChoiceField, self.fields["chapter"])
         chapter.queryset = Chapter.objects.with_scope(cluster=self.cluster).filter(
             version=version, has_measures=True
         )
-        decisions = self.fields["decisions"]
-        assert isinstance(decisions, forms.ModelMultipleChoiceField)
+        organisations = cast(forms.ModelMultipleChoiceField, self.fields["organisations"])
+        participants = Membership.objects.with_scope(cluster=self.cluster).active()
+        named = Q(measures=self.instance) if linked else Q(pk__in=[])
+        organisations.queryset = (
+            Organisation.objects.with_scope(cluster=self.cluster)
+            .filter(Q(memberships__in=participants) | named)
+            .distinct()
+            .order_by(norwegian("name"))
+        )
+        decisions = cast(forms.ModelMultipleChoiceField, self.fields["decisions"])
+        recent = Q(kind=Case.Kind.DECISION, year__gte=version.year - 3) & ~Q(decision="")
         decisions.queryset = (
             Case.objects.with_scope(cluster=self.cluster)
-            .exclude(decision="")
+            .filter(recent | (Q(measures=self.instance) if linked else Q(pk__in=[])))
+            .distinct()
             .select_related("body")
             .order_by("-year", "-number")
         )
-        for name in ("organisations", "bodies", "decisions"):
-            self.fields[name].widget.attrs["size"] = 8
 
 
 class RollingForm(forms.Form):
