@@ -33,12 +33,35 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class Strategy(ClusterScoped):
+class Period(ClusterScoped):
+    """A record that runs over years: "2024-2030"."""
+
+    period_start = models.PositiveSmallIntegerField(_("from year"))
+    period_end = models.PositiveSmallIntegerField(_("to year"))
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="%(class)s_period_in_order",
+                violation_error_message=_("The period cannot end before it starts."),
+            )
+        ]
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+    @property
+    def period(self) -> str:
+        return f"{self.period_start}–{self.period_end}"
+
+
+class Strategy(Period):
     """The cluster's multi-year strategy ("Polyfons strategi 2024-2030")."""
 
     title = models.CharField(_("title"), max_length=200)
-    period_start = models.PositiveSmallIntegerField(_("from year"))
-    period_end = models.PositiveSmallIntegerField(_("to year"))
     vision = models.TextField(_("vision"), blank=True)
     values = models.TextField(_("values"), blank=True)
     main_objective = models.TextField(_("main objective"), blank=True)
@@ -52,27 +75,19 @@ class Strategy(ClusterScoped):
         related_name="+",
     )
 
-    class Meta:
+    class Meta(Period.Meta):
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
         ordering = ["-period_start", "title"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")),
-                name="strategy_period_in_order",
-                violation_error_message=_("The period cannot end before it starts."),
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title
 
-    def clean(self) -> None:
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan_list", args=[cluster_slug(self)]) + f"#strategy-{self.pk}"
 
 
-class ActionPlan(ClusterScoped):
+class ActionPlan(Period):
     """An action plan ("Handlingsplan 2025-2030"), rolled once a year."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -85,26 +100,20 @@ class ActionPlan(ClusterScoped):
         blank=True,
         related_name="plans",
     )
-    period_start = models.PositiveSmallIntegerField(_("from year"))
-    period_end = models.PositiveSmallIntegerField(_("to year"))
     language = models.CharField(
         _("written standard"), max_length=2, choices=Language.choices, default=Language.BOKMAL
     )
 
-    class Meta:
+    class Meta(Period.Meta):
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
         ordering = ["-period_start", "title"]
         constraints = [
+            *Period.Meta.constraints,
             models.UniqueConstraint(
                 fields=["cluster", "slug"],
                 name="unique_plan_slug",
                 violation_error_message=_("Another plan of the cluster has this address."),
-            ),
-            models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")),
-                name="plan_period_in_order",
-                violation_error_message=_("The period cannot end before it starts."),
             ),
         ]
 
@@ -116,14 +125,6 @@ class ActionPlan(ClusterScoped):
 
     def url_kwargs(self) -> dict[str, object]:
         return {"cluster": cluster_slug(self), "plan": self.slug}
-
-    def clean(self) -> None:
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
-
-    @property
-    def period(self) -> str:
-        return f"{self.period_start}–{self.period_end}"
 
 
 class PlanVersion(ClusterScoped):

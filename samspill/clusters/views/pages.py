@@ -93,11 +93,13 @@ def record_form_views(
     save: Callable[[RegistryRequest], Callable[[ModelForm], Model]] | None = None,
     new: Callable[[Cluster], Model] | None = None,
     initial: Callable[[RegistryRequest], dict | None] | None = None,
+    permission: str = MANAGE,
 ) -> tuple[ClusterView[[]], ClusterView[[int]]]:
-    """The add and the edit view of one kind of registry record, on the shared form page.
+    """The add and the edit view of one kind of record, on the shared form page.
 
     `save` gives the service that saves (default: `record_save`), `new` the unsaved record a
-    new one starts from, `initial` what the address fills in (a link from a subgroup page).
+    new one starts from, `initial` what the address fills in (a link from a subgroup page),
+    `permission` who may (another app's records: its own "manage" permission).
     """
     name = model._meta.model_name
 
@@ -122,4 +124,7 @@ def record_form_views(
 
     create.__name__ = create.__qualname__ = f"{name}_create"
     edit.__name__ = edit.__qualname__ = f"{name}_edit"
-    return cluster_view(MANAGE, write=True)(create), cluster_view(MANAGE, write=True)(edit)
+    return (
+        cluster_view(permission, write=True)(create),
+        cluster_view(permission, write=True)(edit),
+    )

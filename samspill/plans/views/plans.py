@@ -4,15 +4,17 @@ starting the year's rolling."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samspill.clusters.access import RegistryRequest, cluster_view
 from samspill.clusters.freshness import page_key
 from samspill.clusters.models import Cluster
 from samspill.clusters.services import record_save
+from samspill.clusters.views.pages import record_form_views
 from samspill.common.views import add_service_error, form_page, kept_page
 
 from .. import queries, services
@@ -103,29 +105,11 @@ def _plan_form(request: RegistryRequest, cluster: Cluster, record: ActionPlan) -
     )
 
 
-@cluster_view(MANAGE_PLANS, write=True)
-def strategy_create(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
-    return _strategy_form(request, cluster, Strategy(cluster=cluster))
-
-
-@cluster_view(MANAGE_PLANS, write=True)
-def strategy_edit(request: RegistryRequest, cluster: Cluster, pk: int) -> HttpResponse:
-    return _strategy_form(request, cluster, get_object_or_404(Strategy, pk=pk))
-
-
-def _strategy_form(request: RegistryRequest, cluster: Cluster, record: Strategy) -> HttpResponse:
-    form = StrategyForm(
-        request.POST if request.method == "POST" else None, instance=record, cluster=cluster
-    )
-    return form_page(
-        request,
-        form=form,
-        save=lambda f: record_save(record=f.instance, actor=request.user),
-        template="common/form_page.html",
-        context={
-            "title": _("Edit %(name)s") % {"name": record} if record.pk else _("Add strategy"),
-            "cancel_url": list_url(cluster),
-        },
-        success_message=_("The strategy is saved."),
-        success_url=lambda saved: list_url(cluster),
-    )
+strategy_create, strategy_edit = record_form_views(
+    Strategy,
+    form_class=StrategyForm,
+    list_url="plans:plan_list",
+    new_title=gettext_lazy("Add strategy"),
+    saved=gettext_lazy("The strategy is saved."),
+    permission=MANAGE_PLANS,
+)
