@@ -102,3 +102,12 @@ def test_an_import_without_file_or_text_says_so_at_the_field(plan, secretariat_c
     url = reverse("plans:plan_import", args=["polyfon"])
     response = secretariat_client.post(url, {"plan": plan.pk, "year": 2026, "text": "  "})
     assert "Last opp en fil eller lim inn teksten i planen." in response.content.decode()
+
+
+def test_a_text_without_chapters_is_not_saved(plan, secretariat_client):
+    url = reverse("plans:plan_import", args=["polyfon"])
+    data = {"plan": plan.pk, "year": 2026, "text": "Bare noen ord.", "confirm": "1"}
+    response = secretariat_client.post(url, data)
+    assert "Fant ingen kapitler: det er ingenting å lagre." in response.content.decode()
+    with scopes_disabled():
+        assert not PlanVersion.objects.filter(plan=plan).exists()

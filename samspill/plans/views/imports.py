@@ -40,7 +40,9 @@ def plan_import(request: RegistryRequest, cluster: Cluster) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         outline, preview = _read(request, form)
         context.update(preview)
-        if outline is not None and "confirm" in request.POST:
+        if outline is not None and "confirm" in request.POST and not outline.chapters:
+            form.add_error(None, _("No chapters were found: there is nothing to save."))
+        elif outline is not None and "confirm" in request.POST:
             try:
                 version = services.version_create_from_outline(
                     plan=form.cleaned_data["plan"],
