@@ -26,9 +26,10 @@ def _menu(response) -> list[tuple[str, str]]:
 def test_members_see_the_registry_in_the_menu_in_its_order(member, polyfon):
     response = client_for(member).get(reverse("clusters:dashboard", args=["polyfon"]))
 
-    assert [text for text, _current in _menu(response)][:7] == [
+    assert [text for text, _current in _menu(response)][:8] == [
         "Deltakere",
         "Styring",
+        "Handlingsplan",
         "Register",
         "Organisasjoner",
         "Personer",
@@ -55,4 +56,9 @@ def test_the_registrys_other_pages_are_under_registry(member, polyfon):
 def test_the_public_sees_no_registry_in_the_menu(polyfon):
     response = client_for(None).get(reverse("website:participants", args=["polyfon"]))
 
-    assert [text for text, _current in _menu(response)] == ["Deltakere", "Styring", "Logg inn"]
+    assert [text for text, _current in _menu(response)] == [
+        "Deltakere",
+        "Styring",
+        "Handlingsplan",
+        "Logg inn",
+    ]
