@@ -3,7 +3,7 @@ queries, the priority count per chapter, who works on which measure."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -134,9 +134,8 @@ def coordination(version: PlanVersion) -> list[tuple[Organisation, list[Measure]
     return sorted(by_organisation.values(), key=lambda pair: sort_key(pair[0].name))
 
 
-def version_counts(version: PlanVersion) -> dict[str, int]:
-    return Measure.objects.filter(version=version).aggregate(
-        measures=Count("pk", filter=~Q(status=Status.CANDIDATE)),
-        candidates=Count("pk", filter=Q(status=Status.CANDIDATE)),
-        prioritised=Count("pk", filter=Q(status=Status.PRIORITISED)),
-    )
+def keys_of(version_id: int | None) -> set:
+    """The identities of a version's measures (none for no version)."""
+    if version_id is None:
+        return set()
+    return set(Measure.objects.filter(version_id=version_id).values_list("key", flat=True))

@@ -39,6 +39,8 @@ def version_detail(
             "summary_notes": [c for c in chapters if c.summary_note and not c.has_measures],
             "priorities": queries.priority_counts(chapters),
             "problems": services.adoption_problems(version) if version.is_draft else [],
+            # Measures new in this draft may be removed; the others are completed instead.
+            "carried": queries.keys_of(version.based_on_id) if edit else set(),
         }
 
     edit = editing(request, cluster, version)
