@@ -161,6 +161,9 @@ def _draft_2027(plan: ActionPlan, actor: User | None) -> None:
         ),
         actor=actor,
     )
+    draft.summary_introduction = draft.summary_introduction.replace(
+        "prioriterte tiltak i 2026", "prioriterte tiltak i 2027"
+    )
     draft.context_changes = (
         "Endringer i Polyfon:\n\n"
         "- Den nye klyngeavtalen gjelder fra 1. januar 2026\n"

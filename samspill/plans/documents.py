@@ -89,6 +89,12 @@ def labels(version: PlanVersion) -> dict[str, str]:
     }
 
 
+def document_labels(version: PlanVersion) -> dict[str, str]:
+    """`labels` in the plan's written standard, whatever language the page speaks."""
+    with override(version.plan.language):
+        return labels(version)
+
+
 def plan_context(
     version: PlanVersion, *, summary_only: bool = False, chapters: list[Chapter] | None = None
 ) -> dict:

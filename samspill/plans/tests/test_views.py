@@ -241,3 +241,14 @@ def test_only_a_measure_new_in_the_draft_can_be_removed(plan_objects, secretaria
     client.post(remove)
     with scopes_disabled():
         assert not Measure.objects.filter(pk=added.pk).exists()
+
+
+def test_the_plans_headings_speak_its_written_standard_whatever_the_page_speaks(
+    plan_objects, member
+):
+    version = plan_objects["adopted_version"]
+    page = client_for(member).get(version.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    text = page.content.decode()
+    assert "All versions" in text  # the page speaks English
+    assert "Hvorfor er dette viktig?" in text  # the plan speaks bokmål
+    assert "Why does this matter?" not in text

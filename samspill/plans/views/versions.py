@@ -33,7 +33,8 @@ def version_detail(
     def read() -> dict:
         chapters = queries.chapters_with_measures(version, links=True)
         return {
-            "labels": documents.labels(version),
+            # The plan's own headings speak its written standard, as in the document.
+            "labels": documents.document_labels(version),
             "chapters": [(c, documents.table_rows(c)) for c in chapters],
             "summary": queries.prioritised_by_chapter(chapters),
             "summary_notes": [c for c in chapters if c.summary_note and not c.has_measures],
