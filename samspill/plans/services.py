@@ -25,7 +25,7 @@ from samspill.clusters.services import record_save
 from samspill.governance.models import Body, Case, Meeting
 from samspill.governance.services import case_add
 
-from .models import LATEST_YEAR, ActionPlan, Chapter, Measure, PlanVersion
+from .models import EARLIEST_YEAR, LATEST_YEAR, ActionPlan, Chapter, Measure, PlanVersion
 from .outline import PlanOutline
 
 Status = Measure.Status
@@ -55,12 +55,7 @@ def version_create_from_outline(
 ) -> PlanVersion:
     """Save an imported (or the demo's) outline as a draft version of `plan` for `year`."""
     with set_actor(actor), scope(cluster=plan.cluster):
-        if not plan.period_start <= year <= plan.period_end:
-            raise ValidationError(
-                {"year": _("The plan runs %(period)s.") % {"period": plan.period}}
-            )
-        if PlanVersion.objects.filter(plan=plan, year=year).exists():
-            raise ValidationError({"year": _("The plan already has a version for this year.")})
+        _check_year_free(plan, year)
         version = PlanVersion.objects.create(
             cluster=plan.cluster,
             plan=plan,
@@ -100,6 +95,14 @@ def version_create_from_outline(
     return version
 
 
+def _check_year_free(plan: ActionPlan, year: int) -> None:
+    """A new version's year: within the plan's period, and not taken."""
+    if not plan.period_start <= year <= plan.period_end:
+        raise ValidationError({"year": _("The plan runs %(period)s.") % {"period": plan.period}})
+    if PlanVersion.objects.filter(plan=plan, year=year).exists():
+        raise ValidationError({"year": _("The plan already has a version for this year.")})
+
+
 def _start_year(status: str, start_year: int | None, year: int) -> int | None:
     """A candidate has no start year; anything else found without one started this year."""
     if status == Status.CANDIDATE:
@@ -115,12 +118,7 @@ def rolling_start(*, plan: ActionPlan, year: int, actor: User | None) -> PlanVer
     shown struck through for their last year and are not carried further.
     """
     with set_actor(actor), scope(cluster=plan.cluster):
-        if not plan.period_start <= year <= plan.period_end:
-            raise ValidationError(
-                {"year": _("The plan runs %(period)s.") % {"period": plan.period}}
-            )
-        if PlanVersion.objects.filter(plan=plan, year=year).exists():
-            raise ValidationError({"year": _("The plan already has a version for this year.")})
+        _check_year_free(plan, year)
         open_draft = PlanVersion.objects.filter(plan=plan, status=PlanVersion.Status.DRAFT).first()
         if open_draft is not None:
             raise ValidationError(
@@ -223,10 +221,14 @@ def measure_save(
         raise ValidationError({"chapter": _("Choose a chapter of this version.")})
     if not measure.chapter.has_measures:
         raise ValidationError({"chapter": _("This chapter has no table of measures.")})
+    if measure.status == Status.CANDIDATE and _started_before(measure):
+        raise ValidationError(
+            {"status": _("A measure that has started cannot become a candidate again.")}
+        )
     if measure.start_year is not None:
         plan = version.plan
         carried = measure.pk is not None and _carried_over(measure)
-        earliest = 1990 if carried else plan.period_start
+        earliest = EARLIEST_YEAR if carried else plan.period_start
         if not earliest <= measure.start_year <= min(plan.period_end, LATEST_YEAR):
             raise ValidationError(
                 {
@@ -249,6 +251,14 @@ def measure_save(
     return measure
 
 
+def _started_before(measure: Measure) -> bool:
+    """Whether the version this draft was rolled from has the measure with a start year."""
+    found = Measure.objects.with_scope(cluster=measure.cluster_id).filter(
+        version_id=measure.version.based_on_id, key=measure.key, start_year__isnull=False
+    )
+    return measure.version.based_on_id is not None and found.exists()
+
+
 def _carried_over(measure: Measure) -> bool:
     """Whether the measure is in the version this draft was rolled from."""
     based_on = measure.version.based_on_id
@@ -260,18 +270,15 @@ def _carried_over(measure: Measure) -> bool:
 def measure_set_status(*, measure: Measure, status: str, actor: User | None) -> Measure:
     """Complete, take up, prioritise or stop prioritising a measure of the draft.
 
-    A candidate that is taken up or prioritised starts in the version's year; a measure set
-    back to candidate loses its start year only if it has not started before this version.
+    A candidate that is taken up or prioritised starts in the version's year; only a measure
+    that had not started before this version can go back to being a candidate.
     """
-    _check_stored_draft(measure)
     if status == Status.CANDIDATE:
-        if _carried_over(measure) and measure.start_year is not None:
-            raise ValidationError(_("A measure that has started cannot become a candidate again."))
         measure.start_year = None
     elif measure.start_year is None:
         measure.start_year = measure.version.year
     measure.status = status
-    return record_save(record=measure, actor=actor)
+    return measure_save(measure=measure, actor=actor)
 
 
 @transaction.atomic

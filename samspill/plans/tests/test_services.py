@@ -251,3 +251,13 @@ def test_an_import_must_be_for_a_year_of_the_plan(plan):
             plan=plan, outline=small_outline(), year=2035, actor=None
         )
     assert refused.value.message_dict == {"year": ["Planen gjelder 2025–2030."]}
+
+
+def test_a_started_measure_cannot_be_made_a_candidate_by_editing_it_either(plan):
+    measure = _measure(_draft(plan), "Rådgivning om praksis")
+    measure.status, measure.start_year = S.CANDIDATE, None
+    with pytest.raises(ValidationError) as refused:
+        services.measure_save(measure=measure, actor=None)
+    assert refused.value.message_dict == {
+        "status": ["Et tiltak som har startet, kan ikke bli et aktuelt nytt tiltak igjen."]
+    }

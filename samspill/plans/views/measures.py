@@ -22,7 +22,6 @@ ACTIONS = {
     "take_up": (Status.ONGOING, _("“%(measure)s” is taken up from this year.")),
     "prioritise": (Status.PRIORITISED, _("“%(measure)s” is prioritised.")),
     "unprioritise": (Status.ONGOING, _("“%(measure)s” is no longer prioritised.")),
-    "candidate": (Status.CANDIDATE, _("“%(measure)s” is a candidate again.")),
 }
 
 
