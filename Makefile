@@ -61,10 +61,10 @@ run: install
 	$(DEMO_ENV) bash -c 'trap "kill 0" EXIT; $(BIN)/python manage.py worker & $(BIN)/python manage.py runserver 127.0.0.1:8000'
 
 test: install
-	$(BIN)/python -m pytest -n auto -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal -q $(PYTEST_ARGS)
 
 test-fast: install
-	$(BIN)/python -m pytest -n auto -q -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal -q -m "not e2e" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
