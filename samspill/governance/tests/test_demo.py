@@ -20,7 +20,7 @@ def _load(*args) -> None:
 
 
 @pytest.mark.django_db
-def test_demo_reproduces_alrek_partner_meeting_and_loads_again_with_reset():
+def test_demo_reproduces_alrek_partner_meeting():
     _load()
     with scopes_disabled():
         meeting = Meeting.objects.get(
@@ -65,8 +65,3 @@ def test_demo_reproduces_alrek_partner_meeting_and_loads_again_with_reset():
         assert statuses == {Meeting.Status.MINUTES_APPROVED, Meeting.Status.PLANNED}
         assert Disqualification.objects.filter(case__body=polyfon).count() == 1
         assert Circulation.objects.get(body=polyfon).answerable
-
-    _load("--reset")
-    with scopes_disabled():
-        assert Meeting.objects.filter(cluster__slug="alrek", slug="2022-10-07").count() == 1
-        assert Body.objects.filter(cluster__slug="polyfon").count() == 2

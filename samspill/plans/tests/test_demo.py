@@ -35,7 +35,3 @@ def test_demo_has_the_reference_plan_adopted_and_a_draft_for_2027():
         found = changes.version_changes(versions[2027])
         kinds = {change.kind for change in found.items}
         assert {"added", "taken_up", "completed", "prioritised", "reworded"} <= kinds
-    # And again, from scratch.
-    call_command("load_demo", "--reset", stdout=StringIO(), verbosity=0)
-    with scopes_disabled():
-        assert PlanVersion.objects.filter(cluster__slug="polyfon").count() == 3
