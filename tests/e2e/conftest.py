@@ -24,25 +24,44 @@ from django.test.testcases import LiveServerThread
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
-class _OneRequestAtATime(ThreadedWSGIServer):
-    """The live server answers one request at a time when the tests' database is SQLite in
-    memory: its threads then share one SQLite connection, and two queries at once deadlock
-    (one holds SQLite's lock and waits for the GIL to call the Norwegian collation, the other
-    holds the GIL and waits for SQLite's lock; a CI run hung so). Connections stay threaded,
-    so a browser's idle keep-alive connection blocks nobody."""
+class _LiveServer(ThreadedWSGIServer):
+    """The tests' live server, with two changes.
+
+    Static files may be kept by the browser for an hour, as production's are for a year:
+    Django's test server sends them without a Cache-Control header, so in a fresh clone (whose
+    files are minutes old) the browser asked for every CSS and JavaScript file again on every
+    page, seven requests a page instead of one.
+
+    It answers one request at a time when the tests' database is SQLite in memory: its
+    threads then share one SQLite connection, and two queries at once deadlock (one holds
+    SQLite's lock and waits for the GIL to call the Norwegian collation, the other holds the
+    GIL and waits for SQLite's lock; a CI run hung so). Connections stay threaded, so a
+    browser's idle keep-alive connection blocks nobody."""
 
     lock = threading.Lock()
+    one_at_a_time = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
     def set_app(self, application):
-        def one_at_a_time(environ, start_response):
+        def app(environ, start_response):
+            if environ.get("PATH_INFO", "").startswith(settings.STATIC_URL):
+                return application(environ, _kept_for_an_hour(start_response))
+            if not self.one_at_a_time:
+                return application(environ, start_response)
             with self.lock:
                 return application(environ, start_response)
 
-        super().set_app(one_at_a_time)
+        super().set_app(app)
 
 
-if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    LiveServerThread.server_class = _OneRequestAtATime
+def _kept_for_an_hour(start_response):
+    def start(status, headers, exc_info=None):
+        headers = [(k, v) for k, v in headers if k.lower() != "cache-control"]
+        return start_response(status, [*headers, ("Cache-Control", "max-age=3600")], exc_info)
+
+    return start
+
+
+LiveServerThread.server_class = _LiveServer
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +69,7 @@ def _server_idle_before_flush(transactional_db):
     """A request the closed page left running ends before the database is emptied (the
     flush runs in this thread, on the same connection)."""
     yield
-    with _OneRequestAtATime.lock:
+    with _LiveServer.lock:
         pass
 
 
@@ -147,7 +166,7 @@ def demo(transactional_db):
     """The demo clusters Polyfon and Alrek with their demo users (password "samspill-demo"),
     loaded by `load_demo` once per process and restored for every later test."""
     connection.ensure_connection()
-    with _OneRequestAtATime.lock:
+    with _LiveServer.lock:
         if connection.vendor in _demo_rows:
             _restore(connection, _demo_rows[connection.vendor])
             # Kept pages are keyed by the clusters' ids and versions, which come back the same.
