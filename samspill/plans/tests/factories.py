@@ -51,13 +51,13 @@ def small_outline() -> PlanOutline:
     )
 
 
-def make_plan(cluster, *, slug: str = "handlingsplan", adopted_year: int | None = 2026):
-    """A plan 2025–2030 with a version from `small_outline()`, adopted unless told not to."""
+def _action_plan(cluster, slug: str) -> ActionPlan:
+    """The action plan 2025–2030 under the strategy 2024–2030, without versions."""
     with scopes_disabled():
         strategy = Strategy.objects.create(
             cluster=cluster, title="Strategi 2024-2030", period_start=2024, period_end=2030
         )
-        plan = ActionPlan.objects.create(
+        return ActionPlan.objects.create(
             cluster=cluster,
             title="Handlingsplan 2025-2030",
             slug=slug,
@@ -65,6 +65,12 @@ def make_plan(cluster, *, slug: str = "handlingsplan", adopted_year: int | None 
             period_start=2025,
             period_end=2030,
         )
+
+
+def make_plan(cluster, *, slug: str = "handlingsplan", adopted_year: int | None = 2026):
+    """A plan 2025–2030 with a version from `small_outline()`, adopted unless told not to."""
+    plan = _action_plan(cluster, slug)
+    with scopes_disabled():
         version = services.version_create_from_outline(
             plan=plan, outline=small_outline(), year=adopted_year or 2026, actor=None
         )
@@ -142,18 +148,7 @@ def plan_with_rows(
                 )
                 for n in range(rows)
             ]
-    with scopes_disabled():
-        strategy = Strategy.objects.create(
-            cluster=cluster, title="Strategi 2024-2030", period_start=2024, period_end=2030
-        )
-        plan = ActionPlan.objects.create(
-            cluster=cluster,
-            title="Handlingsplan 2025-2030",
-            slug=slug,
-            strategy=strategy,
-            period_start=2025,
-            period_end=2030,
-        )
+    plan = _action_plan(cluster, slug)
     version = services.version_create_from_outline(
         plan=plan, outline=outline, year=2026, actor=None
     )
