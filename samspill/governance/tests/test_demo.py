@@ -15,8 +15,8 @@ from samspill.governance.models import (
 )
 
 
-def _load(*args) -> None:
-    call_command("load_demo", *args, stdout=StringIO(), verbosity=0)
+def _load() -> None:
+    call_command("load_demo", stdout=StringIO(), verbosity=0)
 
 
 @pytest.mark.django_db
